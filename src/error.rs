@@ -1,0 +1,201 @@
+//! Errors: one clear message naming the file (and, for a guideline, line and column).
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What went wrong, for programs that react to errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file could not be read or written.
+    Io,
+    /// An input file is not valid UTF-8.
+    InvalidUtf8,
+    /// A guideline file is not valid TOML or does not fit the schema.
+    Guideline,
+    /// A rule id (in a guideline or on the command line) is not known.
+    UnknownRule,
+    /// A regular expression in a guideline does not compile.
+    Regex,
+    /// Guideline files extend each other in a cycle.
+    ExtendsCycle,
+    /// An `extends` entry names a file or pack that does not exist.
+    MissingExtends,
+    /// An input (a draft, a JSON Lines record, front matter) is malformed.
+    Input,
+    /// A command-line argument is invalid.
+    Usage,
+}
+
+/// A postlint error. Renders with miette, pointing into the guideline where it can.
+#[derive(Debug, Clone)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    path: Option<PathBuf>,
+    location: Option<(usize, usize)>,
+    source: Option<(String, Arc<String>)>,
+    span: Option<(usize, usize)>,
+    label: Option<String>,
+    help: Option<String>,
+}
+
+impl Error {
+    /// A new error of `kind`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            path: None,
+            location: None,
+            source: None,
+            span: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub fn io(path: &Path, err: &std::io::Error) -> Error {
+        let reason = match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => err.to_string(),
+        };
+        Error::new(ErrorKind::Io, format!("cannot read {}: {reason}", path.display()))
+            .with_path(path)
+    }
+
+    /// An error located in a source text (a guideline file), at byte `span`.
+    pub fn at(
+        kind: ErrorKind,
+        message: impl Into<String>,
+        name: &str,
+        text: &Arc<String>,
+        span: std::ops::Range<usize>,
+    ) -> Error {
+        let start = span.start.min(text.len());
+        let end = span.end.clamp(start, text.len());
+        let (line, col) = line_col(text, start);
+        let mut e = Error::new(kind, message);
+        e.location = Some((line, col));
+        e.source = Some((name.to_string(), Arc::clone(text)));
+        e.span = Some((start, end));
+        e.path = Some(PathBuf::from(name));
+        e
+    }
+
+    /// Names the file this error concerns.
+    pub fn with_path(mut self, path: &Path) -> Error {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// Adds a hint on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a label to the underlined span.
+    pub fn with_label(mut self, label: impl Into<String>) -> Error {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// The kind of error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message, without location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The file the error concerns, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The 1-based line and column in the file, if known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        self.location
+    }
+
+    /// The hint, if any.
+    pub fn help_text(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.source, self.location) {
+            (Some((name, _)), Some((line, col))) => write!(f, "{name}:{line}:{col}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Diagnostic for Error {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let code = match self.kind {
+            ErrorKind::Io => "postlint::io",
+            ErrorKind::InvalidUtf8 => "postlint::utf8",
+            ErrorKind::Guideline => "postlint::guideline",
+            ErrorKind::UnknownRule => "postlint::unknown_rule",
+            ErrorKind::Regex => "postlint::regex",
+            ErrorKind::ExtendsCycle => "postlint::extends_cycle",
+            ErrorKind::MissingExtends => "postlint::missing_extends",
+            ErrorKind::Input => "postlint::input",
+            ErrorKind::Usage => "postlint::usage",
+        };
+        Some(Box::new(code))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|(_, text)| text as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let (start, end) = self.span?;
+        let label = self.label.clone().or_else(|| Some("here".to_string()));
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            label,
+            start,
+            end - start,
+        ))))
+    }
+}
+
+impl Error {
+    /// The error as a miette report with the guideline's file name attached.
+    pub fn into_report(self) -> miette::Report {
+        match self.source.clone() {
+            Some((name, text)) => {
+                miette::Report::new(self).with_source_code(NamedSource::new(name, text.to_string()))
+            }
+            None => miette::Report::new(self),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Fancy text (STUB).

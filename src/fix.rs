@@ -1,0 +1,1 @@
+//! Applying suggestions (STUB: being written).

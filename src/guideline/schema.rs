@@ -1,0 +1,147 @@
+//! The guideline file as written: serde structs that reject unknown keys.
+
+use crate::report::Severity;
+use crate::text::{Lang, Text};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A guideline file as parsed, before `extends` is resolved.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGuideline {
+    pub extends: Option<Vec<Spanned<String>>>,
+    pub languages: Option<Spanned<Vec<Lang>>>,
+    pub locale: Option<Lang>,
+    pub platforms: Option<Spanned<RawPlatforms>>,
+    pub fail_on: Option<Severity>,
+    pub company: Option<RawCompany>,
+    pub rules: Option<BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>>,
+    pub confidential: Option<Vec<RawConfidential>>,
+    pub quiet_period: Option<Vec<RawQuietPeriod>>,
+    pub rule: Option<Vec<Spanned<RawRule>>>,
+}
+
+/// `platforms = ["linkedin"]`, or tables `[platforms.x] limit = 25000` (with `default = true`
+/// to check that platform when neither the CLI nor the front matter names one).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawPlatforms {
+    List(Vec<String>),
+    Tables(BTreeMap<String, toml::Table>),
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCompany {
+    pub names: Option<Vec<String>>,
+    pub products: Option<Vec<String>>,
+    pub competitors: Option<Vec<String>>,
+    pub domains: Option<Vec<String>>,
+    pub disclosures: Option<Vec<String>>,
+    pub internal_hosts: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawConfidential {
+    pub terms: Vec<String>,
+    pub until: Option<Spanned<toml::value::Datetime>>,
+    pub message: Option<Text>,
+    pub severity: Option<Severity>,
+    pub route: Option<String>,
+    pub case_sensitive: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawQuietPeriod {
+    pub from: Spanned<toml::value::Datetime>,
+    pub to: Spanned<toml::value::Datetime>,
+    pub reason: Option<Text>,
+    pub route: Option<String>,
+    pub terms: Option<Vec<String>>,
+}
+
+/// Terms for every language, or per language.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawTerms {
+    All(Vec<String>),
+    ByLang {
+        #[serde(default)]
+        da: Vec<String>,
+        #[serde(default)]
+        en: Vec<String>,
+    },
+}
+
+/// File names for every language, or per language.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawFiles {
+    One(String),
+    Many(Vec<String>),
+    ByLang {
+        #[serde(default)]
+        da: Option<String>,
+        #[serde(default)]
+        en: Option<String>,
+    },
+}
+
+/// A substitution table for every language, or per language.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawReplace {
+    ByLang {
+        da: Option<BTreeMap<String, String>>,
+        en: Option<BTreeMap<String, String>>,
+    },
+    All(BTreeMap<String, String>),
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExamples {
+    #[serde(default)]
+    pub bad: Vec<String>,
+    #[serde(default)]
+    pub good: Vec<String>,
+}
+
+/// A `[[rule]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRule {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub severity: Option<Severity>,
+    pub route: Option<String>,
+    pub enabled: Option<bool>,
+    pub languages: Option<Vec<Lang>>,
+    pub summary: Option<Text>,
+    pub message: Option<Text>,
+    pub suggestion: Option<Text>,
+    pub explain: Option<Text>,
+    pub terms: Option<Spanned<RawTerms>>,
+    pub terms_file: Option<Spanned<RawFiles>>,
+    pub case_sensitive: Option<bool>,
+    pub whole_word: Option<bool>,
+    pub inflect: Option<bool>,
+    pub replace: Option<Spanned<RawReplace>>,
+    pub fix: Option<Spanned<String>>,
+    pub pattern: Option<Spanned<String>>,
+    pub require: Option<Spanned<RawTerms>>,
+    pub near: Option<Spanned<RawTerms>>,
+    pub distance: Option<Spanned<u32>>,
+    pub max: Option<Spanned<u32>>,
+    pub examples: Option<RawExamples>,
+}
+
+/// Every key a `[[rule]]` entry accepts, for "did you mean" hints.
+pub(crate) const RULE_KEYS: &[&str] = &[
+    "id", "kind", "severity", "route", "enabled", "languages", "summary", "message", "suggestion",
+    "explain", "terms", "terms_file", "case_sensitive", "whole_word", "inflect", "replace", "fix",
+    "pattern", "require", "near", "distance", "max", "examples",
+];

@@ -1,0 +1,210 @@
+//! A post to check: its text, where it came from, and per-post settings (from the caller or
+//! from TOML front matter between `+++` lines).
+
+use crate::error::{Error, ErrorKind};
+use crate::platform::Platform;
+use crate::text::{Date, Lang};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A draft post.
+#[derive(Debug, Clone)]
+pub struct Post<'a> {
+    text: Cow<'a, str>,
+    body: Range<usize>,
+    source: String,
+    platforms: Option<Vec<Platform>>,
+    language: Option<Lang>,
+    date: Option<Date>,
+    audience: Option<String>,
+}
+
+/// Front matter keys a draft may set.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    platforms: Option<Vec<String>>,
+    platform: Option<String>,
+    language: Option<Lang>,
+    date: Option<toml::value::Datetime>,
+    audience: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    id: Option<String>,
+}
+
+impl<'a> Post<'a> {
+    /// A post whose whole text is the body (no front matter is looked for).
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Post<'a> {
+        let text = text.into();
+        let body = 0..text.len();
+        Post {
+            text,
+            body,
+            source: "-".to_string(),
+            platforms: None,
+            language: None,
+            date: None,
+            audience: None,
+        }
+    }
+
+    /// A draft file's content: TOML front matter between `+++` lines, if present, sets
+    /// `platforms`, `language`, `date` and `audience`; spans still point into the whole text.
+    pub fn from_draft(text: impl Into<Cow<'a, str>>, source: &str) -> Result<Post<'a>, Error> {
+        let mut post = Post::new(text).source(source);
+        let Some((fm_range, body_start)) = front_matter(&post.text) else {
+            return Ok(post);
+        };
+        let fm_text = &post.text[fm_range.clone()];
+        let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
+            let span = e.span().map_or(fm_range.clone(), |s| fm_range.start + s.start..fm_range.start + s.end);
+            let text = std::sync::Arc::new(post.text.to_string());
+            Error::at(ErrorKind::Input, format!("invalid front matter: {}", e.message().trim()), source, &text, span)
+        })?;
+        let mut platforms: Vec<Platform> = fm.platforms.unwrap_or_default().iter().map(|p| Platform::from_name(p)).collect();
+        if let Some(p) = fm.platform {
+            platforms.push(Platform::from_name(&p));
+        }
+        if !platforms.is_empty() {
+            post.platforms = Some(platforms);
+        }
+        post.language = fm.language;
+        if let Some(d) = fm.date.and_then(|d| d.date) {
+            post.date = Date::new(i32::from(d.year), d.month, d.day);
+        }
+        post.audience = fm.audience;
+        let _ = (fm.title, fm.author, fm.id);
+        post.body = body_start..post.text.len();
+        Ok(post)
+    }
+
+    /// Names where the post came from (a path, `-`, or a batch id).
+    pub fn source(mut self, source: &str) -> Self {
+        self.source = source.to_string();
+        self
+    }
+
+    /// The platforms to check.
+    pub fn platforms(mut self, platforms: impl IntoIterator<Item = Platform>) -> Self {
+        self.platforms = Some(platforms.into_iter().collect());
+        self
+    }
+
+    /// The post's language (skips detection).
+    pub fn language(mut self, lang: Lang) -> Self {
+        self.language = Some(lang);
+        self
+    }
+
+    /// The day to judge embargoes and quiet periods by.
+    pub fn date(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    /// The whole text as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte range of the body (after front matter).
+    pub fn body(&self) -> Range<usize> {
+        self.body.clone()
+    }
+
+    /// Where the post came from.
+    pub fn source_name(&self) -> &str {
+        &self.source
+    }
+
+    /// Platforms set on the post.
+    pub fn platform_list(&self) -> Option<&[Platform]> {
+        self.platforms.as_deref()
+    }
+
+    /// Language set on the post.
+    pub fn language_hint(&self) -> Option<Lang> {
+        self.language
+    }
+
+    /// Date set on the post.
+    pub fn date_hint(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// Audience from the front matter.
+    pub fn audience(&self) -> Option<&str> {
+        self.audience.as_deref()
+    }
+}
+
+/// Finds `+++` front matter: the range of its TOML and where the body starts.
+fn front_matter(text: &str) -> Option<(Range<usize>, usize)> {
+    let rest = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let bom = text.len() - rest.len();
+    let first_line_end = rest.find('\n')?;
+    if rest[..first_line_end].trim_end() != "+++" {
+        return None;
+    }
+    let fm_start = bom + first_line_end + 1;
+    let mut pos = fm_start;
+    for line in text[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((fm_start..pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// The text with the front matter region blanked (same byte length, newlines kept), so rules
+/// never see it but offsets stay valid.
+pub(crate) fn masked<'t>(text: &'t str, body: &Range<usize>) -> Cow<'t, str> {
+    if body.start == 0 {
+        return Cow::Borrowed(text);
+    }
+    let mut s = String::with_capacity(text.len());
+    for c in text[..body.start].chars() {
+        if c == '\n' {
+            s.push('\n');
+        } else {
+            for _ in 0..c.len_utf8() {
+                s.push(' ');
+            }
+        }
+    }
+    s.push_str(&text[body.start..]);
+    Cow::Owned(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_parsed_and_masked() {
+        let text = "+++\nplatforms = [\"x\"]\nlanguage = \"da\"\n+++\nHej verden";
+        let post = Post::from_draft(text, "a.txt").unwrap();
+        assert_eq!(post.platform_list(), Some(&[Platform::X][..]));
+        assert_eq!(post.language_hint(), Some(Lang::Da));
+        assert_eq!(&text[post.body()], "Hej verden");
+        let m = masked(text, &post.body());
+        assert_eq!(m.len(), text.len());
+        assert!(m.ends_with("Hej verden"));
+        assert!(!m.contains("platforms"));
+    }
+
+    #[test]
+    fn bad_front_matter_names_the_file() {
+        let err = Post::from_draft("+++\nplatfoms = 1\n+++\nx", "draft.txt").unwrap_err();
+        assert!(err.to_string().starts_with("draft.txt:2:1"), "{err}");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_text() {
+        let post = Post::from_draft("+++\nno end", "a").unwrap();
+        assert_eq!(post.body(), 0..10);
+    }
+}

@@ -1,0 +1,1 @@
+//! Renderers (STUB: being written).

@@ -1,0 +1,223 @@
+//! What a check produces: findings with spans and suggestions, the verdict and the routes.
+
+use crate::entities::Entities;
+use crate::platform::Length;
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never blocks.
+    Info,
+    /// Should be looked at; sends the post to review.
+    Warning,
+    /// Must be fixed; blocks the post.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name (`error`, `warning`, `info`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses a lower-case name.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A byte range in the post as given (front matter included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Whether a suggestion may be applied without a human looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Always correct: `--fix` applies it.
+    Safe,
+    /// Usually right but may change meaning: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Advice for the author; never applied automatically.
+    Display,
+}
+
+/// One replacement of a byte range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte offset where the replaced text starts.
+    pub start: usize,
+    /// Byte offset just past the replaced text.
+    pub end: usize,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A way to resolve a finding: a title and the edits that carry it out (possibly none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// What to do, in the message language.
+    pub title: String,
+    /// Whether the edits may be applied automatically.
+    pub applicability: Applicability,
+    /// The edits; empty for advice.
+    pub edits: Vec<Edit>,
+}
+
+impl Suggestion {
+    /// Advice without edits.
+    pub fn advice(title: impl Into<String>) -> Suggestion {
+        Suggestion {
+            title: title.into(),
+            applicability: Applicability::Display,
+            edits: Vec::new(),
+        }
+    }
+
+    /// A single replacement of `span` by `replacement`.
+    pub fn replace(
+        title: impl Into<String>,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Suggestion {
+        Suggestion {
+            title: title.into(),
+            applicability,
+            edits: vec![Edit {
+                start: span.start,
+                end: span.end,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
+/// One problem found in a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id (`sales.discount`).
+    pub rule: String,
+    /// Severity after the guideline's settings.
+    pub severity: Severity,
+    /// What is wrong, in the message language.
+    pub message: String,
+    /// Where, in bytes.
+    pub span: Span,
+    /// Ways to fix it.
+    pub suggestions: Vec<Suggestion>,
+    /// The reviewer role that must look, when the guideline routes this rule.
+    pub route: Option<String>,
+}
+
+/// What should happen to a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Publish.
+    Pass,
+    /// A reviewer must look first.
+    Review,
+    /// Back to the author.
+    Block,
+}
+
+impl Verdict {
+    /// `block` if any finding is an error; else `review` if any is a warning or routed; else `pass`.
+    pub fn of(findings: &[Finding]) -> Verdict {
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            Verdict::Block
+        } else if findings
+            .iter()
+            .any(|f| f.severity == Severity::Warning || f.route.is_some())
+        {
+            Verdict::Review
+        } else {
+            Verdict::Pass
+        }
+    }
+
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Review => "review",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// The result of checking one post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The detected (or given) language; `None` when the post is too short to judge.
+    pub language: Option<Lang>,
+    /// The message language the findings are written in.
+    #[serde(skip)]
+    pub locale: Lang,
+    /// Length per checked platform.
+    pub platforms: Vec<Length>,
+    /// Entities found in the post.
+    pub entities: Entities,
+    /// Scores such as `salesiness` (0–100, higher is more like an advert).
+    pub scores: BTreeMap<String, u8>,
+    /// What should happen to the post.
+    pub verdict: Verdict,
+    /// Reviewer roles that must look, sorted and unique.
+    pub reviewers: Vec<String>,
+    /// Findings sorted by span start, then rule id.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether any finding is at or above `level`.
+    pub fn has_findings_at(&self, level: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= level)
+    }
+
+    /// The number of findings of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}

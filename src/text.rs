@@ -1,0 +1,188 @@
+//! Small shared value types: languages, localised text and calendar dates.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language postlint understands: of the post, and of its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language postlint supports, in a stable order.
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The ISO 639-1 code (`da`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses an ISO 639-1 code, a three-letter code or an English name, case-insensitively.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "da" | "dan" | "danish" | "dansk" => Some(Lang::Da),
+            "en" | "eng" | "english" | "engelsk" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a POSIX locale string such as `da_DK.UTF-8`.
+    pub fn from_posix_locale(value: &str) -> Option<Lang> {
+        let head = value.split(['_', '.', '@', '-']).next().unwrap_or("");
+        Lang::parse(head)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text in both message languages.
+///
+/// In TOML it is either one string (used for both languages) or a table `{ da = "…", en = "…" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text in every language.
+    Same(String),
+    /// A Danish and an English text; a missing one falls back to the other.
+    Localized {
+        /// Danish text.
+        #[serde(default)]
+        da: Option<String>,
+        /// English text.
+        #[serde(default)]
+        en: Option<String>,
+    },
+}
+
+impl Text {
+    /// A text with a Danish and an English version.
+    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Text {
+        Text::Localized {
+            da: Some(da.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Same(s) => s,
+            Text::Localized { da, en } => {
+                let (first, second) = match lang {
+                    Lang::Da => (da, en),
+                    Lang::En => (en, da),
+                };
+                first.as_deref().or(second.as_deref()).unwrap_or("")
+            }
+        }
+    }
+}
+
+/// A calendar date (proleptic Gregorian), used for embargoes and quiet periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date, checking that it exists.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        Date::new(year, month, day)
+    }
+
+    /// Today in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// Converts days since 1970-01-01 into a date (Howard Hinnant's civil-from-days).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Date, String> {
+        Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_validate() {
+        assert_eq!(Date::parse("2027-01-15"), Date::new(2027, 1, 15));
+        assert!(Date::parse("2027-02-29").is_none());
+        assert!(Date::parse("2028-02-29").is_some());
+        assert!(Date::parse("15-01-2027").is_none());
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(20_819).to_string(), "2027-01-01");
+    }
+
+    #[test]
+    fn text_falls_back() {
+        let t = Text::Localized {
+            da: None,
+            en: Some("hi".into()),
+        };
+        assert_eq!(t.get(Lang::Da), "hi");
+        assert_eq!(Text::new("hej", "hi").get(Lang::Da), "hej");
+    }
+}
