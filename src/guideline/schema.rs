@@ -94,11 +94,13 @@ pub(crate) enum RawFiles {
 #[derive(Debug, Deserialize, Clone)]
 #[serde(untagged)]
 pub(crate) enum RawReplace {
+    // `All` first: a table of strings is a plain substitution table; only a table of tables
+    // falls through to the per-language form.
+    All(BTreeMap<String, String>),
     ByLang {
         da: Option<BTreeMap<String, String>>,
         en: Option<BTreeMap<String, String>>,
     },
-    All(BTreeMap<String, String>),
 }
 
 #[derive(Debug, Deserialize, Clone, Default)]

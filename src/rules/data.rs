@@ -207,11 +207,22 @@ impl Rule for DataRuleImpl {
                 if near.is_empty() {
                     return;
                 }
+                // Distance is the number of words between the two.
+                let words = |s: Span| (cx.doc.word_index(s.start), cx.doc.word_index(s.end.saturating_sub(1)));
+                let gap = |a: Span, b: Span| {
+                    let ((a0, a1), (b0, b1)) = (words(a), words(b));
+                    if b0 > a1 {
+                        b0 - a1 - 1
+                    } else if a0 > b1 {
+                        a0 - b1 - 1
+                    } else {
+                        0
+                    }
+                };
                 for (_, hit) in self.terms.hits(cx) {
-                    let wi = cx.doc.word_index(hit.span.start);
-                    let close = near.iter().find(|(_, n)| {
-                        n.span != hit.span && cx.doc.word_index(n.span.start).abs_diff(wi) <= self.def.distance as usize
-                    });
+                    let close = near
+                        .iter()
+                        .find(|(_, n)| n.span != hit.span && gap(hit.span, n.span) <= self.def.distance as usize);
                     if let Some((_, n)) = close {
                         let term = cx.slice(hit.span).to_string();
                         let other = cx.slice(n.span).to_string();

@@ -104,7 +104,7 @@ should score low. The rule only measures posts of at least 30 words and fires ab
     examples: &[
         Example {
             bad: true,
-            text: "Implementeringen af organisationsforandringerne nødvendiggør omfattende kompetenceudviklingsinitiativer, ledelsesmæssig forankring samt systematiske evalueringsprocedurer, hvorfor styregruppen anbefaler etableringen af tværorganisatoriske arbejdsgrupper med repræsentation fra samtlige forretningsområder og medarbejderrepræsentanter.",
+            text: "Implementeringen af organisationsforandringerne nødvendiggør omfattende kompetenceudviklingsinitiativer, ledelsesmæssig forankring samt systematiske evalueringsprocedurer, hvorfor styregruppen anbefaler etableringen af tværorganisatoriske arbejdsgrupper med repræsentation fra samtlige forretningsområder og medarbejderrepræsentanter. Evalueringsrapporten offentliggøres efterfølgende på organisationens intranetportal, hvor samtlige medarbejdergrupper opfordres til konstruktiv kommentering.",
             guideline: "",
             date: "",
         },
