@@ -6,7 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -29,13 +31,22 @@ fn main() {
     files.sort();
     let out_path = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin_files.rs");
     let mut out = fs::File::create(out_path).unwrap();
-    writeln!(out, "/// Every data file under rules/, by path relative to rules/.").unwrap();
+    writeln!(
+        out,
+        "/// Every data file under rules/, by path relative to rules/."
+    )
+    .unwrap();
     writeln!(out, "pub static FILES: &[(&str, &str)] = &[").unwrap();
     for f in &files {
         let rel = f.to_string_lossy().replace('\\', "/");
         let abs = rules.join(f);
         println!("cargo:rerun-if-changed={}", abs.display());
-        writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({rel:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     writeln!(out, "];").unwrap();
 }

@@ -44,11 +44,7 @@ impl LineIndex {
     /// The byte range of 1-based `line`, without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line - 1];
-        let end = self
-            .starts
-            .get(line)
-            .map(|&s| s - 1)
-            .unwrap_or(text.len());
+        let end = self.starts.get(line).map(|&s| s - 1).unwrap_or(text.len());
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
         } else {
@@ -92,7 +88,12 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Analyses `text`, whose body is `body`. `language` overrides detection; otherwise
     /// detection is restricted to `allowed`.
-    pub fn new(text: &'a str, body: Range<usize>, language: Option<Lang>, allowed: &[Lang]) -> Self {
+    pub fn new(
+        text: &'a str,
+        body: Range<usize>,
+        language: Option<Lang>,
+        allowed: &[Lang],
+    ) -> Self {
         let body_text = &text[body.clone()];
         let mut words = Vec::new();
         for (i, w) in body_text.split_word_bound_indices() {
@@ -149,7 +150,12 @@ impl<'a> Document<'a> {
 }
 
 fn shift_entities(e: &mut Entities, by: usize) {
-    for list in [&mut e.hashtags, &mut e.mentions, &mut e.urls, &mut e.cashtags] {
+    for list in [
+        &mut e.hashtags,
+        &mut e.mentions,
+        &mut e.urls,
+        &mut e.cashtags,
+    ] {
         for ent in list.iter_mut() {
             ent.start += by;
             ent.end += by;
@@ -179,9 +185,15 @@ fn detect_language(text: &str, word_count: usize, allowed: &[Lang]) -> Option<La
     let info = detector.detect(text)?;
     let lang = from_whatlang(info.lang())?;
     // Danish letters settle close calls that trigram statistics on a short text cannot.
-    let danish_letters = text.chars().any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å'));
+    let danish_letters = text
+        .chars()
+        .any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å'));
     if info.confidence() < 0.05 && !danish_letters {
-        return if allowed.len() == 1 { Some(allowed[0]) } else { None };
+        return if allowed.len() == 1 {
+            Some(allowed[0])
+        } else {
+            None
+        };
     }
     if danish_letters && lang == Lang::En && info.confidence() < 0.5 {
         return Some(Lang::Da);
@@ -214,8 +226,14 @@ mod tests {
 
     #[test]
     fn detects_short_english_and_danish() {
-        assert_eq!(doc("We're hiring! Join our team in Copenhagen.").language, Some(Lang::En));
-        assert_eq!(doc("Vi søger en ny kollega til vores team i Aarhus.").language, Some(Lang::Da));
+        assert_eq!(
+            doc("We're hiring! Join our team in Copenhagen.").language,
+            Some(Lang::En)
+        );
+        assert_eq!(
+            doc("Vi søger en ny kollega til vores team i Aarhus.").language,
+            Some(Lang::Da)
+        );
         assert_eq!(doc("Stolt af mit team i dag").language, Some(Lang::Da));
         assert_eq!(doc("Tak!").language, None);
     }
@@ -226,7 +244,15 @@ mod tests {
         let words: Vec<&str> = d.words.iter().map(|w| &d.text[w.span.clone()]).collect();
         assert_eq!(words[..3], ["Hej", "alle", "Vi"]);
         let sentences: Vec<&str> = d.sentences.iter().map(|s| &d.text[s.clone()]).collect();
-        assert_eq!(sentences, ["Hej alle!", "Vi har travlt.", "Ny linje uden punktum", "Slut"]);
+        assert_eq!(
+            sentences,
+            [
+                "Hej alle!",
+                "Vi har travlt.",
+                "Ny linje uden punktum",
+                "Slut"
+            ]
+        );
     }
 
     #[test]

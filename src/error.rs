@@ -64,8 +64,11 @@ impl Error {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             _ => err.to_string(),
         };
-        Error::new(ErrorKind::Io, format!("cannot read {}: {reason}", path.display()))
-            .with_path(path)
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {reason}", path.display()),
+        )
+        .with_path(path)
     }
 
     /// An error located in a source text (a guideline file), at byte `span`.
@@ -145,7 +148,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.source, self.location) {
-            (Some((name, _)), Some((line, col))) => write!(f, "{name}:{line}:{col}: {}", self.message),
+            (Some((name, _)), Some((line, col))) => {
+                write!(f, "{name}:{line}:{col}: {}", self.message)
+            }
             _ => f.write_str(&self.message),
         }
     }
@@ -170,11 +175,15 @@ impl Diagnostic for Error {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|(_, text)| text as &dyn SourceCode)
+        self.source
+            .as_ref()
+            .map(|(_, text)| text as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

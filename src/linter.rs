@@ -63,11 +63,17 @@ impl Linter {
             check_selector(s, &guideline)?;
         }
         let selected = |id: &str| {
-            let hit = |s: &String| id == s || id.strip_prefix(s.as_str()).is_some_and(|r| r.starts_with('.'));
-            (options.select.is_empty() || options.select.iter().any(hit)) && !options.ignore.iter().any(hit)
+            let hit = |s: &String| {
+                id == s
+                    || id
+                        .strip_prefix(s.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
+            };
+            (options.select.is_empty() || options.select.iter().any(hit))
+                && !options.ignore.iter().any(hit)
         };
         let mut mb = MatcherBuilder::new();
-        let sales = SalesLexicon::register(&mut mb);
+        let sales = SalesLexicon::register(&mut mb, &guideline);
         let mut rules = Vec::new();
         for meta in registry::all() {
             let settings = guideline.settings_for(meta.id);
@@ -152,7 +158,10 @@ impl Linter {
         let language = post.language_hint().or(self.options.language);
         let doc = Document::new(&text, post.body(), language, &self.guideline.languages);
         let hits = self.matcher.scan(&doc);
-        let date = post.date_hint().or(self.options.date).unwrap_or_else(Date::today);
+        let date = post
+            .date_hint()
+            .or(self.options.date)
+            .unwrap_or_else(Date::today);
         let platforms = self.measure(post, &doc);
         let mut scores = BTreeMap::new();
         scores.insert("salesiness".to_string(), self.sales.score(&doc, &hits));
@@ -169,7 +178,12 @@ impl Linter {
         };
         let mut findings: Vec<Finding> = Vec::new();
         for active in &self.rules {
-            let mut out = Emitter::new(&active.id, active.severity, active.route.as_deref(), &mut findings);
+            let mut out = Emitter::new(
+                &active.id,
+                active.severity,
+                active.route.as_deref(),
+                &mut findings,
+            );
             active.rule.check(&cx, &mut out);
         }
         findings.retain(|f| f.span.start <= f.span.end && f.span.end <= text.len());
@@ -195,9 +209,12 @@ impl Linter {
     fn measure(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<(Profile, platform::Length)> {
         let names: Vec<String> = match post.platform_list() {
             Some(list) => list.iter().map(|p| p.name().to_string()).collect(),
-            None if !self.options.platforms.is_empty() => {
-                self.options.platforms.iter().map(|p| p.name().to_string()).collect()
-            }
+            None if !self.options.platforms.is_empty() => self
+                .options
+                .platforms
+                .iter()
+                .map(|p| p.name().to_string())
+                .collect(),
             None => self.guideline.platforms.clone(),
         };
         if names.is_empty() {

@@ -121,8 +121,16 @@ impl Profiles {
     pub fn builtin() -> Profiles {
         Profiles {
             list: vec![
-                Profile { name: "x".into(), limit: 280, unit: Unit::Weighted },
-                Profile { name: "linkedin".into(), limit: 3000, unit: Unit::Utf16 },
+                Profile {
+                    name: "x".into(),
+                    limit: 280,
+                    unit: Unit::Weighted,
+                },
+                Profile {
+                    name: "linkedin".into(),
+                    limit: 3000,
+                    unit: Unit::Utf16,
+                },
             ],
         }
     }

@@ -59,11 +59,24 @@ impl<'a> Post<'a> {
         };
         let fm_text = &post.text[fm_range.clone()];
         let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
-            let span = e.span().map_or(fm_range.clone(), |s| fm_range.start + s.start..fm_range.start + s.end);
+            let span = e.span().map_or(fm_range.clone(), |s| {
+                fm_range.start + s.start..fm_range.start + s.end
+            });
             let text = std::sync::Arc::new(post.text.to_string());
-            Error::at(ErrorKind::Input, format!("invalid front matter: {}", e.message().trim()), source, &text, span)
+            Error::at(
+                ErrorKind::Input,
+                format!("invalid front matter: {}", e.message().trim()),
+                source,
+                &text,
+                span,
+            )
         })?;
-        let mut platforms: Vec<Platform> = fm.platforms.unwrap_or_default().iter().map(|p| Platform::from_name(p)).collect();
+        let mut platforms: Vec<Platform> = fm
+            .platforms
+            .unwrap_or_default()
+            .iter()
+            .map(|p| Platform::from_name(p))
+            .collect();
         if let Some(p) = fm.platform {
             platforms.push(Platform::from_name(&p));
         }

@@ -173,7 +173,10 @@ mod tests {
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("15-01-2027").is_none());
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_819).to_string(), "2027-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(20_819).to_string(),
+            "2027-01-01"
+        );
     }
 
     #[test]

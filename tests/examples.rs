@@ -40,7 +40,12 @@ fn code_rule_examples() {
         }
     }
     assert!(count >= 18, "only {count} code-rule examples");
-    assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -49,7 +54,8 @@ fn pack_rule_examples() {
     let mut failures = Vec::new();
     let mut count = 0;
     for pack in postlint::builtin_packs() {
-        let guideline = Guideline::builtin(pack).unwrap_or_else(|| panic!("pack {pack} does not load"));
+        let guideline =
+            Guideline::builtin(pack).unwrap_or_else(|| panic!("pack {pack} does not load"));
         for rule in &guideline.rules {
             assert!(
                 !rule.examples.bad.is_empty() && !rule.examples.good.is_empty(),
@@ -80,5 +86,10 @@ fn pack_rule_examples() {
         }
     }
     assert!(count >= 40, "only {count} pack examples");
-    assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -34,7 +34,10 @@ terms = ["Nordlys", "Project Aurora"]
 message = { da = "«{term}» er et kodenavn.", en = "“{term}” is a codename." }
 "#,
     );
-    let fired = rules_fired(&l, "Nordlyset og Nordlys' lancering. project\n aurora kommer. Nordlysfestival nej.");
+    let fired = rules_fired(
+        &l,
+        "Nordlyset og Nordlys' lancering. project\n aurora kommer. Nordlysfestival nej.",
+    );
     let spans: Vec<&str> = fired.iter().map(|(_, s)| s.as_str()).collect();
     assert_eq!(spans, ["Nordlyset", "Nordlys", "project\n aurora"]);
     let report = l.check_text("Nordlys");
@@ -94,13 +97,23 @@ max = 2
 "##,
     );
     let fired = rules_fired(&l, "Se https://intranet.acme.dk/x nu");
-    assert_eq!(fired, [("acme.internal-url".into(), "https://intranet.acme.".into())]);
+    assert_eq!(
+        fired,
+        [("acme.internal-url".into(), "https://intranet.acme.".into())]
+    );
     let fired = rules_fired(&l, "Vi søger en ny kollega i Aarhus.");
     assert_eq!(fired, [("acme.job-link".into(), "Vi søger".into())]);
     assert!(rules_fired(&l, "Vi søger en ny kollega – se acme.dk/job").is_empty());
     let fired = rules_fired(&l, "Acme Pro koster kun 99 kr om måneden");
-    assert_eq!(fired, [("acme.price-near-product".into(), "Acme Pro".into())]);
-    assert!(rules_fired(&l, "Acme Pro er fantastisk til små teams og store teams, og prisen kommer senere").is_empty());
+    assert_eq!(
+        fired,
+        [("acme.price-near-product".into(), "Acme Pro".into())]
+    );
+    assert!(rules_fired(
+        &l,
+        "Acme Pro er fantastisk til små teams og store teams, og prisen kommer senere"
+    )
+    .is_empty());
     let fired = rules_fired(&l, "Ja! Ja! Ja!");
     assert_eq!(fired, [("acme.exclaim".into(), "!".into())]);
 }
@@ -144,8 +157,16 @@ fn confidential_embargo_is_judged_by_date() {
         "g.toml",
     )
     .unwrap();
-    let l = Linter::with_options(g, Options { locale: Some(postlint::Lang::Da), ..Options::default() }).unwrap();
-    let before = l.check(&Post::new("Snart kommer Nordlyset").date(Date::new(2027, 1, 14).unwrap()));
+    let l = Linter::with_options(
+        g,
+        Options {
+            locale: Some(postlint::Lang::Da),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let before =
+        l.check(&Post::new("Snart kommer Nordlyset").date(Date::new(2027, 1, 14).unwrap()));
     assert_eq!(before.findings.len(), 1);
     assert_eq!(before.findings[0].rule, "confidential.term");
     assert_eq!(before.findings[0].message, "Nordlys er under embargo.");
@@ -174,20 +195,29 @@ fn malformed_toml_names_file_line_and_column() {
 
 #[test]
 fn unknown_key_suggests_the_meant_one() {
-    let e = err("[[rule]]\nid = \"acme.x\"\nkind = \"terms\"\nterms = [\"a\"]\nsevrity = \"error\"\n");
-    assert_eq!(e.message(), "unknown key `sevrity`, did you mean `severity`?");
+    let e =
+        err("[[rule]]\nid = \"acme.x\"\nkind = \"terms\"\nterms = [\"a\"]\nsevrity = \"error\"\n");
+    assert_eq!(
+        e.message(),
+        "unknown key `sevrity`, did you mean `severity`?"
+    );
     assert_eq!(e.location(), Some((5, 1)));
     let e = err("[rules.\"sales.score\"]\ntreshold = 60\n");
     assert_eq!(e.message(), "unknown key `treshold` for rule `sales.score`");
     assert_eq!(e.help_text(), Some("did you mean `threshold`?"));
     assert_eq!(e.location(), Some((2, 1)));
     let e = err("[company]\nnamez = [\"Falck\"]\n");
-    assert!(e.message().contains("did you mean `names`?"), "{}", e.message());
+    assert!(
+        e.message().contains("did you mean `names`?"),
+        "{}",
+        e.message()
+    );
 }
 
 #[test]
 fn wrong_types_are_reported() {
-    let e = err("[[rule]]\nid = \"acme.x\"\nkind = \"terms\"\nterms = [\"a\"]\nseverity = \"fatal\"\n");
+    let e =
+        err("[[rule]]\nid = \"acme.x\"\nkind = \"terms\"\nterms = [\"a\"]\nseverity = \"fatal\"\n");
     assert!(e.message().contains("fatal"), "{}", e.message());
     assert_eq!(e.location().unwrap().0, 5);
     let e = err("[rules.\"sales.score\"]\nthreshold = \"high\"\n");
@@ -228,7 +258,11 @@ fn extends_cycles_and_missing_files() {
     assert_eq!(e.kind(), ErrorKind::ExtendsCycle);
     assert!(e.to_string().contains("b.toml:1:12"), "{e}");
 
-    fs::write(dir.path().join("c.toml"), "extends = [\"recommended\", \"missing.toml\"]\n").unwrap();
+    fs::write(
+        dir.path().join("c.toml"),
+        "extends = [\"recommended\", \"missing.toml\"]\n",
+    )
+    .unwrap();
     let e = Guideline::from_path(dir.path().join("c.toml")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::MissingExtends);
     assert!(e.to_string().contains("c.toml:1:27"), "{e}");
@@ -251,8 +285,14 @@ fn extends_merges_layers() {
     assert_eq!(g.locale, Some(postlint::Lang::Da));
     assert_eq!(g.company.names, ["Falck"]);
     assert_eq!(g.company.competitors, ["Konkurrent A/S"]);
-    assert!(!g.rules.is_empty(), "the recommended pack's rules are inherited");
-    assert_eq!(g.settings_for("sales.score").options["threshold"].as_integer(), Some(60));
+    assert!(
+        !g.rules.is_empty(),
+        "the recommended pack's rules are inherited"
+    );
+    assert_eq!(
+        g.settings_for("sales.score").options["threshold"].as_integer(),
+        Some(60)
+    );
     let sub = dir.path().join("drafts/deep");
     fs::create_dir_all(&sub).unwrap();
     assert_eq!(

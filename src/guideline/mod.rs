@@ -322,10 +322,7 @@ impl Guideline {
     /// The settings that apply to rule `id`: family settings first, then the rule's own.
     pub fn settings_for(&self, id: &str) -> RuleSettings {
         let mut merged = RuleSettings::default();
-        let mut prefixes: Vec<&str> = id
-            .match_indices('.')
-            .map(|(i, _)| &id[..i])
-            .collect();
+        let mut prefixes: Vec<&str> = id.match_indices('.').map(|(i, _)| &id[..i]).collect();
         prefixes.push(id);
         for key in prefixes {
             if let Some(s) = self.settings.get(key) {
@@ -356,7 +353,10 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
         let offset = e.utf8_error().valid_up_to();
         Error::new(
             ErrorKind::InvalidUtf8,
-            format!("{} is not valid UTF-8 (invalid byte at offset {offset})", path.display()),
+            format!(
+                "{} is not valid UTF-8 (invalid byte at offset {offset})",
+                path.display()
+            ),
         )
         .with_path(path)
         .with_help("save the file as UTF-8")
@@ -394,7 +394,12 @@ impl Source {
         }
     }
 
-    fn error(&self, kind: ErrorKind, message: impl Into<String>, span: std::ops::Range<usize>) -> Error {
+    fn error(
+        &self,
+        kind: ErrorKind,
+        message: impl Into<String>,
+        span: std::ops::Range<usize>,
+    ) -> Error {
         Error::at(kind, message, &self.name, &self.text, span)
     }
 }
@@ -407,14 +412,21 @@ struct Loader {
     /// Where each `[rules."id"]` key was written, to report unknown ids after merging.
     setting_keys: Vec<(String, Arc<Source>, std::ops::Range<usize>)>,
     /// Options set per key, with their location.
-    option_keys: Vec<(String, String, toml::Value, Arc<Source>, std::ops::Range<usize>)>,
+    option_keys: Vec<(
+        String,
+        String,
+        toml::Value,
+        Arc<Source>,
+        std::ops::Range<usize>,
+    )>,
     languages_set: bool,
 }
 
 impl Loader {
     fn load(&mut self, source: Source) -> Result<(), Error> {
         self.stack.push(source.id.clone());
-        let raw: RawGuideline = toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
+        let raw: RawGuideline =
+            toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
         let source = Arc::new(source);
         for entry in raw.extends.iter().flatten() {
             let name = entry.get_ref();
@@ -428,7 +440,11 @@ impl Loader {
                 continue;
             }
             let Some(dir) = &source.dir else {
-                return Err(source.error(ErrorKind::MissingExtends, format!("unknown pack `{name}`"), span));
+                return Err(source.error(
+                    ErrorKind::MissingExtends,
+                    format!("unknown pack `{name}`"),
+                    span,
+                ));
             };
             let path = dir.join(name);
             if !path.is_file() {
@@ -436,22 +452,31 @@ impl Loader {
                 return Err(source
                     .error(
                         ErrorKind::MissingExtends,
-                        format!("`extends` names `{name}`, which is neither a built-in pack nor a file"),
+                        format!(
+                            "`extends` names `{name}`, which is neither a built-in pack nor a file"
+                        ),
                         span,
                     )
                     .with_label("not found")
                     .with_help(format!(
                         "built-in packs: `{packs}`; paths are relative to {}",
-                        if dir.as_os_str().is_empty() { "the current directory".to_string() } else { dir.display().to_string() }
+                        if dir.as_os_str().is_empty() {
+                            "the current directory".to_string()
+                        } else {
+                            dir.display().to_string()
+                        }
                     )));
             }
-            let id = path.canonicalize().unwrap_or(path.clone()).display().to_string();
+            let id = path
+                .canonicalize()
+                .unwrap_or(path.clone())
+                .display()
+                .to_string();
             if self.stack.contains(&id) {
                 return Err(cycle_error(&source, name, span, &self.stack));
             }
-            let text = read_text(&path).map_err(|e| {
-                source.error(e.kind(), e.message().to_string(), span.clone())
-            })?;
+            let text = read_text(&path)
+                .map_err(|e| source.error(e.kind(), e.message().to_string(), span.clone()))?;
             self.load(Source::file(&path, text))?;
         }
         self.apply(&source, raw)?;
@@ -464,7 +489,11 @@ impl Loader {
         let g = &mut self.guideline;
         if let Some(langs) = raw.languages {
             if langs.get_ref().is_empty() {
-                return Err(source.error(ErrorKind::Guideline, "`languages` must name at least one language", langs.span()));
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "`languages` must name at least one language",
+                    langs.span(),
+                ));
             }
             let mut v = langs.into_inner();
             v.dedup();
@@ -488,14 +517,21 @@ impl Loader {
                     for (name, mut table) in tables {
                         if let Some(default) = table.remove("default") {
                             match default.as_bool() {
-                                Some(true) if !g.platforms.contains(&name) => g.platforms.push(name.clone()),
+                                Some(true) if !g.platforms.contains(&name) => {
+                                    g.platforms.push(name.clone())
+                                }
                                 Some(_) => {}
-                                None => return Err(source.error(ErrorKind::Guideline, format!("`platforms.{name}.default` must be true or false"), span)),
+                                None => {
+                                    return Err(source.error(
+                                        ErrorKind::Guideline,
+                                        format!("`platforms.{name}.default` must be true or false"),
+                                        span,
+                                    ))
+                                }
                             }
                         }
-                        crate::platform::validate_override(&name, &table).map_err(|msg| {
-                            source.error(ErrorKind::Guideline, msg, span.clone())
-                        })?;
+                        crate::platform::validate_override(&name, &table)
+                            .map_err(|msg| source.error(ErrorKind::Guideline, msg, span.clone()))?;
                         g.platform_overrides.push((name, table));
                     }
                 }
@@ -508,7 +544,8 @@ impl Loader {
             co.competitors.extend(c.competitors.unwrap_or_default());
             co.domains.extend(c.domains.unwrap_or_default());
             co.disclosures.extend(c.disclosures.unwrap_or_default());
-            co.internal_hosts.extend(c.internal_hosts.unwrap_or_default());
+            co.internal_hosts
+                .extend(c.internal_hosts.unwrap_or_default());
         }
         for c in raw.confidential.unwrap_or_default() {
             let until = match c.until {
@@ -528,16 +565,30 @@ impl Loader {
             let from = to_date(source, &q.from)?;
             let to = to_date(source, &q.to)?;
             if to < from {
-                return Err(source.error(ErrorKind::Guideline, format!("the quiet period ends ({to}) before it starts ({from})"), q.to.span()));
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("the quiet period ends ({to}) before it starts ({from})"),
+                    q.to.span(),
+                ));
             }
-            g.quiet_periods.push(QuietPeriod { from, to, reason: q.reason, route: q.route, terms: q.terms.unwrap_or_default() });
+            g.quiet_periods.push(QuietPeriod {
+                from,
+                to,
+                reason: q.reason,
+                route: q.route,
+                terms: q.terms.unwrap_or_default(),
+            });
         }
         let mut ids_here: Vec<String> = Vec::new();
         for rule in raw.rule.unwrap_or_default() {
             let span = rule.span();
             let def = data_rule(source, rule.into_inner())?;
             if ids_here.contains(&def.id) {
-                return Err(source.error(ErrorKind::Guideline, format!("rule `{}` is defined twice in this file", def.id), span));
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("rule `{}` is defined twice in this file", def.id),
+                    span,
+                ));
             }
             if registry::find(&def.id).is_some() {
                 return Err(source.error(ErrorKind::Guideline, format!("`{}` is a built-in rule; configure it under [rules.\"{}\"] or choose another id", def.id, def.id), span));
@@ -558,28 +609,51 @@ impl Loader {
                 match name {
                     "severity" => {
                         let s = value.as_str().and_then(Severity::parse).ok_or_else(|| {
-                            source.error(ErrorKind::Guideline, "`severity` must be \"error\", \"warning\" or \"info\"", vspan.clone())
+                            source.error(
+                                ErrorKind::Guideline,
+                                "`severity` must be \"error\", \"warning\" or \"info\"",
+                                vspan.clone(),
+                            )
                         })?;
                         settings.severity = Some(s);
                     }
                     "enabled" => {
                         settings.enabled = Some(value.as_bool().ok_or_else(|| {
-                            source.error(ErrorKind::Guideline, "`enabled` must be true or false", vspan.clone())
+                            source.error(
+                                ErrorKind::Guideline,
+                                "`enabled` must be true or false",
+                                vspan.clone(),
+                            )
                         })?);
                     }
                     "route" => {
-                        let r = value.as_str().filter(|s| !s.trim().is_empty()).ok_or_else(|| {
-                            source.error(ErrorKind::Guideline, "`route` must be a reviewer role such as \"legal\"", vspan.clone())
-                        })?;
+                        let r =
+                            value
+                                .as_str()
+                                .filter(|s| !s.trim().is_empty())
+                                .ok_or_else(|| {
+                                    source.error(
+                                        ErrorKind::Guideline,
+                                        "`route` must be a reviewer role such as \"legal\"",
+                                        vspan.clone(),
+                                    )
+                                })?;
                         settings.route = Some(r.to_string());
                     }
                     _ => {
-                        self.option_keys.push((id.clone(), name.to_string(), value.clone(), Arc::clone(source), opt.span()));
+                        self.option_keys.push((
+                            id.clone(),
+                            name.to_string(),
+                            value.clone(),
+                            Arc::clone(source),
+                            opt.span(),
+                        ));
                         settings.options.insert(name.to_string(), value);
                     }
                 }
             }
-            self.setting_keys.push((id.clone(), Arc::clone(source), key.span()));
+            self.setting_keys
+                .push((id.clone(), Arc::clone(source), key.span()));
             let entry = self.guideline.settings.entry(id).or_default();
             merge_settings(entry, settings);
         }
@@ -596,7 +670,11 @@ impl Loader {
             .collect();
         for (id, source, span) in &self.setting_keys {
             if !is_known_selector(id, &all_ids) {
-                let mut e = source.error(ErrorKind::UnknownRule, format!("unknown rule `{id}`"), span.clone());
+                let mut e = source.error(
+                    ErrorKind::UnknownRule,
+                    format!("unknown rule `{id}`"),
+                    span.clone(),
+                );
                 if let Some(best) = closest(id, all_ids.iter().copied()) {
                     e = e.with_help(format!("did you mean `{best}`?"));
                 } else {
@@ -634,7 +712,8 @@ impl Loader {
 }
 
 fn is_known_selector(id: &str, all: &[&str]) -> bool {
-    all.iter().any(|r| *r == id || r.strip_prefix(id).is_some_and(|rest| rest.starts_with('.')))
+    all.iter()
+        .any(|r| *r == id || r.strip_prefix(id).is_some_and(|rest| rest.starts_with('.')))
 }
 
 /// Checks `--select`/`--ignore` style selectors against the known rule ids.
@@ -647,7 +726,10 @@ pub fn check_selector(selector: &str, guideline: &Guideline) -> Result<(), Error
     if is_known_selector(selector, &all) {
         return Ok(());
     }
-    let e = Error::new(ErrorKind::UnknownRule, format!("unknown rule or family `{selector}`"));
+    let e = Error::new(
+        ErrorKind::UnknownRule,
+        format!("unknown rule or family `{selector}`"),
+    );
     Err(match closest(selector, all.iter().copied()) {
         Some(best) => e.with_help(format!("did you mean `{best}`?")),
         None => e.with_help("`postlint rules` lists every rule id"),
@@ -663,18 +745,39 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c)
 }
 
-fn check_platform_names(source: &Source, list: &[String], span: std::ops::Range<usize>) -> Result<(), Error> {
+fn check_platform_names(
+    source: &Source,
+    list: &[String],
+    span: std::ops::Range<usize>,
+) -> Result<(), Error> {
     for name in list {
-        if name.trim().is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(source.error(ErrorKind::Guideline, format!("`{name}` is not a platform name"), span));
+        if name.trim().is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(source.error(
+                ErrorKind::Guideline,
+                format!("`{name}` is not a platform name"),
+                span,
+            ));
         }
     }
     Ok(())
 }
 
-fn cycle_error(source: &Source, name: &str, span: std::ops::Range<usize>, stack: &[String]) -> Error {
+fn cycle_error(
+    source: &Source,
+    name: &str,
+    span: std::ops::Range<usize>,
+    stack: &[String],
+) -> Error {
     source
-        .error(ErrorKind::ExtendsCycle, format!("`extends` cycle: `{name}` is already being loaded"), span)
+        .error(
+            ErrorKind::ExtendsCycle,
+            format!("`extends` cycle: `{name}` is already being loaded"),
+            span,
+        )
         .with_label("extends itself")
         .with_help(format!("the chain is: {}", stack.join(" → ")))
 }
@@ -682,9 +785,20 @@ fn cycle_error(source: &Source, name: &str, span: std::ops::Range<usize>, stack:
 fn to_date(source: &Source, d: &Spanned<toml::value::Datetime>) -> Result<Date, Error> {
     let dt = d.get_ref();
     match (dt.date, dt.time) {
-        (Some(date), None) => Date::new(i32::from(date.year), date.month, date.day)
-            .ok_or_else(|| source.error(ErrorKind::Guideline, format!("{dt} is not a valid date"), d.span())),
-        _ => Err(source.error(ErrorKind::Guideline, format!("expected a date like 2027-01-15, found `{dt}`"), d.span())),
+        (Some(date), None) => {
+            Date::new(i32::from(date.year), date.month, date.day).ok_or_else(|| {
+                source.error(
+                    ErrorKind::Guideline,
+                    format!("{dt} is not a valid date"),
+                    d.span(),
+                )
+            })
+        }
+        _ => Err(source.error(
+            ErrorKind::Guideline,
+            format!("expected a date like 2027-01-15, found `{dt}`"),
+            d.span(),
+        )),
     }
 }
 
@@ -734,7 +848,8 @@ fn is_valid_id(id: &str) -> bool {
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--")
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     let first = parts.next().is_some_and(segment_ok);
     let rest: Vec<&str> = parts.collect();
@@ -743,15 +858,32 @@ fn is_valid_id(id: &str) -> bool {
 
 fn terms_of(raw: RawTerms) -> LangTerms {
     match raw {
-        RawTerms::All(all) => LangTerms { all, ..LangTerms::default() },
-        RawTerms::ByLang { da, en } => LangTerms { all: Vec::new(), da, en },
+        RawTerms::All(all) => LangTerms {
+            all,
+            ..LangTerms::default()
+        },
+        RawTerms::ByLang { da, en } => LangTerms {
+            all: Vec::new(),
+            da,
+            en,
+        },
     }
 }
 
-fn read_list(source: &Source, file: &str, span: std::ops::Range<usize>) -> Result<Vec<String>, Error> {
+fn read_list(
+    source: &Source,
+    file: &str,
+    span: std::ops::Range<usize>,
+) -> Result<Vec<String>, Error> {
     let content: String = match &source.dir {
         None => builtin::file(file)
-            .ok_or_else(|| source.error(ErrorKind::Guideline, format!("no built-in word list `{file}`"), span.clone()))?
+            .ok_or_else(|| {
+                source.error(
+                    ErrorKind::Guideline,
+                    format!("no built-in word list `{file}`"),
+                    span.clone(),
+                )
+            })?
             .to_string(),
         Some(dir) => {
             let path = dir.join(file);
@@ -775,13 +907,23 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
     let id = r.id.into_inner();
     if !is_valid_id(&id) {
         return Err(source
-            .error(ErrorKind::Guideline, format!("`{id}` is not a valid rule id"), id_span)
-            .with_help("rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`"));
+            .error(
+                ErrorKind::Guideline,
+                format!("`{id}` is not a valid rule id"),
+                id_span,
+            )
+            .with_help(
+                "rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`",
+            ));
     }
     let kind_span = r.kind.span();
     let kind = DataKind::parse(r.kind.get_ref()).ok_or_else(|| {
         let k = r.kind.get_ref();
-        let mut e = source.error(ErrorKind::Guideline, format!("unknown rule kind `{k}`"), kind_span.clone());
+        let mut e = source.error(
+            ErrorKind::Guideline,
+            format!("unknown rule kind `{k}`"),
+            kind_span.clone(),
+        );
         e = match closest(k, DataKind::NAMES.iter().copied()) {
             Some(best) => e.with_help(format!("did you mean `{best}`?")),
             None => e.with_help(format!("kinds: {}", DataKind::NAMES.join(", "))),
@@ -816,23 +958,42 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         if ok {
             Ok(())
         } else {
-            Err(source.error(ErrorKind::Guideline, format!("a rule of kind `{}` needs {what}", kind.name()), kind_span.clone()))
+            Err(source.error(
+                ErrorKind::Guideline,
+                format!("a rule of kind `{}` needs {what}", kind.name()),
+                kind_span.clone(),
+            ))
         }
     };
-    let refuse = |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| -> Result<(), Error> {
-        match present {
-            Some(span) => Err(source.error(ErrorKind::Guideline, format!("`{key}` only applies to rules of kind {kinds}"), span)),
-            None => Ok(()),
-        }
-    };
+    let refuse =
+        |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| -> Result<(), Error> {
+            match present {
+                Some(span) => Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("`{key}` only applies to rules of kind {kinds}"),
+                    span,
+                )),
+                None => Ok(()),
+            }
+        };
     let mut pattern = None;
     if let Some(p) = &r.pattern {
         let mut b = crate::matcher::MatcherBuilder::new();
         if let Err(err) = b.add_regex(p.get_ref()) {
             let detail = err.to_string();
-            let last = detail.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+            let last = detail
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .to_string();
             return Err(source
-                .error(ErrorKind::Regex, format!("the pattern of `{id}` does not compile: {last}"), p.span())
+                .error(
+                    ErrorKind::Regex,
+                    format!("the pattern of `{id}` does not compile: {last}"),
+                    p.span(),
+                )
                 .with_label("invalid regular expression"));
         }
         pattern = Some(p.get_ref().clone());
@@ -842,7 +1003,10 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         DataKind::Substitute => need(r.replace.is_some(), "`replace`")?,
         DataKind::Pattern => need(pattern.is_some(), "`pattern`")?,
         DataKind::Require => {
-            need(has_terms || pattern.is_some(), "`terms` (or `pattern`) that trigger it")?;
+            need(
+                has_terms || pattern.is_some(),
+                "`terms` (or `pattern`) that trigger it",
+            )?;
             need(r.require.is_some(), "`require`")?;
         }
         DataKind::Near => {
@@ -855,21 +1019,73 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         }
     }
     if kind == DataKind::Pattern && has_terms {
-        return Err(source.error(ErrorKind::Guideline, "a rule of kind `pattern` takes `pattern`, not `terms`", kind_span));
+        return Err(source.error(
+            ErrorKind::Guideline,
+            "a rule of kind `pattern` takes `pattern`, not `terms`",
+            kind_span,
+        ));
     }
-    refuse(r.replace.as_ref().filter(|_| kind != DataKind::Substitute).map(|s| s.span()), "replace", "`substitute`")?;
-    refuse(r.fix.as_ref().filter(|_| kind != DataKind::Substitute).map(|s| s.span()), "fix", "`substitute`")?;
-    refuse(r.require.as_ref().filter(|_| kind != DataKind::Require).map(|s| s.span()), "require", "`require`")?;
-    refuse(r.near.as_ref().filter(|_| kind != DataKind::Near).map(|s| s.span()), "near", "`near`")?;
-    refuse(r.distance.as_ref().filter(|_| kind != DataKind::Near).map(|s| s.span()), "distance", "`near`")?;
-    refuse(r.max.as_ref().filter(|_| kind != DataKind::Limit).map(|s| s.span()), "max", "`limit`")?;
+    refuse(
+        r.replace
+            .as_ref()
+            .filter(|_| kind != DataKind::Substitute)
+            .map(|s| s.span()),
+        "replace",
+        "`substitute`",
+    )?;
+    refuse(
+        r.fix
+            .as_ref()
+            .filter(|_| kind != DataKind::Substitute)
+            .map(|s| s.span()),
+        "fix",
+        "`substitute`",
+    )?;
+    refuse(
+        r.require
+            .as_ref()
+            .filter(|_| kind != DataKind::Require)
+            .map(|s| s.span()),
+        "require",
+        "`require`",
+    )?;
+    refuse(
+        r.near
+            .as_ref()
+            .filter(|_| kind != DataKind::Near)
+            .map(|s| s.span()),
+        "near",
+        "`near`",
+    )?;
+    refuse(
+        r.distance
+            .as_ref()
+            .filter(|_| kind != DataKind::Near)
+            .map(|s| s.span()),
+        "distance",
+        "`near`",
+    )?;
+    refuse(
+        r.max
+            .as_ref()
+            .filter(|_| kind != DataKind::Limit)
+            .map(|s| s.span()),
+        "max",
+        "`limit`",
+    )?;
     let fix = match &r.fix {
         None => Applicability::Unsafe,
         Some(f) => match f.get_ref().as_str() {
             "safe" => Applicability::Safe,
             "unsafe" => Applicability::Unsafe,
             "display" => Applicability::Display,
-            other => return Err(source.error(ErrorKind::Guideline, format!("`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""), f.span())),
+            other => {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""),
+                    f.span(),
+                ))
+            }
         },
     };
     let mut replace = Vec::new();
@@ -878,8 +1094,16 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         match rep.into_inner() {
             RawReplace::All(map) => replace.extend(map.into_iter().map(|(k, v)| (None, k, v))),
             RawReplace::ByLang { da, en } => {
-                replace.extend(da.unwrap_or_default().into_iter().map(|(k, v)| (Some(Lang::Da), k, v)));
-                replace.extend(en.unwrap_or_default().into_iter().map(|(k, v)| (Some(Lang::En), k, v)));
+                replace.extend(
+                    da.unwrap_or_default()
+                        .into_iter()
+                        .map(|(k, v)| (Some(Lang::Da), k, v)),
+                );
+                replace.extend(
+                    en.unwrap_or_default()
+                        .into_iter()
+                        .map(|(k, v)| (Some(Lang::En), k, v)),
+                );
             }
         }
         if replace.is_empty() {
@@ -899,7 +1123,10 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         suggestion: r.suggestion,
         explain: r.explain,
         terms,
-        require: r.require.map(|t| terms_of(t.into_inner())).unwrap_or_default(),
+        require: r
+            .require
+            .map(|t| terms_of(t.into_inner()))
+            .unwrap_or_default(),
         near: r.near.map(|t| terms_of(t.into_inner())).unwrap_or_default(),
         distance: r.distance.map_or(5, |d| d.into_inner()),
         max: r.max.map_or(0, |m| m.into_inner()),
@@ -911,7 +1138,10 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
             inflect: r.inflect.unwrap_or(true),
             case_sensitive: r.case_sensitive.unwrap_or(false),
         },
-        examples: Examples { bad: examples.bad, good: examples.good },
+        examples: Examples {
+            bad: examples.bad,
+            good: examples.good,
+        },
         origin: source.name.clone(),
     })
 }

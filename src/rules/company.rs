@@ -129,12 +129,18 @@ fn build_disclosure(b: &mut Build<'_>) -> Box<dyn Rule> {
     let c = &b.guideline.company;
     let names: Vec<&String> = c.names.iter().chain(&c.products).collect();
     if names.is_empty() || c.disclosures.is_empty() {
-        return Box::new(DisclosureRule { mentions: None, disclosures: None });
+        return Box::new(DisclosureRule {
+            mentions: None,
+            disclosures: None,
+        });
     }
     let names: Vec<String> = names.into_iter().cloned().collect();
     let mentions = Some(b.matcher.add_terms(&names, TermOptions::default()));
     let disclosures = Some(b.matcher.add_terms(&c.disclosures, TermOptions::default()));
-    Box::new(DisclosureRule { mentions, disclosures })
+    Box::new(DisclosureRule {
+        mentions,
+        disclosures,
+    })
 }
 
 impl Rule for DisclosureRule {
@@ -146,13 +152,21 @@ impl Rule for DisclosureRule {
         // A company name inside the disclosure itself ("jeg arbejder hos Falck") is not a
         // mention that needs one.
         let first = cx.hits.terms(mentions).iter().find(|m| {
-            !disclosed.iter().any(|d| d.span.start <= m.span.start && m.span.end <= d.span.end)
+            !disclosed
+                .iter()
+                .any(|d| d.span.start <= m.span.start && m.span.end <= d.span.end)
         });
         let Some(first) = first else { return };
         if !disclosed.is_empty() {
             return;
         }
-        let example = cx.guideline.company.disclosures.first().cloned().unwrap_or_default();
+        let example = cx
+            .guideline
+            .company
+            .disclosures
+            .first()
+            .cloned()
+            .unwrap_or_default();
         let name = cx.slice(first.span).to_string();
         let message = match cx.locale {
             Lang::Da => format!("Du omtaler «{name}» uden at skrive, at du arbejder der."),
@@ -162,6 +176,10 @@ impl Rule for DisclosureRule {
             Lang::Da => format!("Tilføj fx «{example}» tidligt i opslaget."),
             Lang::En => format!("Add e.g. “{example}” early in the post."),
         };
-        out.emit_with(Span::new(first.span.start, first.span.end), message, Suggestion::advice(advice));
+        out.emit_with(
+            Span::new(first.span.start, first.span.end),
+            message,
+            Suggestion::advice(advice),
+        );
     }
 }

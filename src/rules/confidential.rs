@@ -85,11 +85,31 @@ fn build(b: &mut Build<'_>) -> Box<dyn Rule> {
 /// A date written for people: "15. januar 2027" / "15 January 2027".
 pub fn long_date(d: crate::text::Date, lang: Lang) -> String {
     const DA: [&str; 12] = [
-        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
         "december",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     let m = usize::from(d.month.clamp(1, 12) - 1);
@@ -110,18 +130,32 @@ impl Rule for ConfidentialRule {
                 let message = match (&entry.message, entry.until) {
                     (Some(m), _) => cx.text(m).replace("{term}", &term),
                     (None, Some(until)) => match cx.locale {
-                        Lang::Da => format!("«{term}» er under embargo til {}.", long_date(until, Lang::Da)),
-                        Lang::En => format!("“{term}” is under embargo until {}.", long_date(until, Lang::En)),
+                        Lang::Da => format!(
+                            "«{term}» er under embargo til {}.",
+                            long_date(until, Lang::Da)
+                        ),
+                        Lang::En => format!(
+                            "“{term}” is under embargo until {}.",
+                            long_date(until, Lang::En)
+                        ),
                     },
                     (None, None) => match cx.locale {
                         Lang::Da => format!("«{term}» er fortroligt og må ikke nævnes offentligt."),
-                        Lang::En => format!("“{term}” is confidential and must not be named in public."),
+                        Lang::En => {
+                            format!("“{term}” is confidential and must not be named in public.")
+                        }
                     },
                 };
                 let advice = match entry.until {
                     Some(until) => match cx.locale {
-                        Lang::Da => format!("Fjern navnet, eller vent med at poste til {}.", long_date(until, Lang::Da)),
-                        Lang::En => format!("Remove the name, or wait to post until {}.", long_date(until, Lang::En)),
+                        Lang::Da => format!(
+                            "Fjern navnet, eller vent med at poste til {}.",
+                            long_date(until, Lang::Da)
+                        ),
+                        Lang::En => format!(
+                            "Remove the name, or wait to post until {}.",
+                            long_date(until, Lang::En)
+                        ),
                     },
                     None => cx
                         .t(

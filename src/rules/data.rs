@@ -17,7 +17,11 @@ struct Lists(Vec<(Option<Lang>, ListId)>);
 impl Lists {
     fn register(terms: &LangTerms, rule: &DataRule, mb: &mut MatcherBuilder) -> Lists {
         let mut lists = Vec::new();
-        for (lang, list) in [(None, &terms.all), (Some(Lang::Da), &terms.da), (Some(Lang::En), &terms.en)] {
+        for (lang, list) in [
+            (None, &terms.all),
+            (Some(Lang::Da), &terms.da),
+            (Some(Lang::En), &terms.en),
+        ] {
             if !list.is_empty() {
                 lists.push((lang, mb.add_terms(list, rule.options)));
             }
@@ -74,7 +78,10 @@ impl DataRuleImpl {
         }
         let regex = match &def.pattern {
             Some(p) => Some(mb.add_regex(p).map_err(|e| {
-                Error::new(crate::ErrorKind::Regex, format!("the pattern of `{}` does not compile: {e}", def.id))
+                Error::new(
+                    crate::ErrorKind::Regex,
+                    format!("the pattern of `{}` does not compile: {e}", def.id),
+                )
             })?),
             None => None,
         };
@@ -113,7 +120,12 @@ impl DataRuleImpl {
 
     /// Term hits, or pattern matches when the rule has a pattern instead.
     fn triggers(&self, cx: &Context<'_>) -> Vec<Span> {
-        let mut spans: Vec<Span> = self.terms.hits(cx).into_iter().map(|(_, h)| h.span).collect();
+        let mut spans: Vec<Span> = self
+            .terms
+            .hits(cx)
+            .into_iter()
+            .map(|(_, h)| h.span)
+            .collect();
         if let Some(re) = self.regex {
             spans.extend_from_slice(cx.hits.regex(re));
             spans.sort();
@@ -172,7 +184,10 @@ impl Rule for DataRuleImpl {
                     };
                     let written = cx.slice(hit.span).to_string();
                     let replacement = match_case(&written, &reps[hit.term]);
-                    let fill = [("term", written.as_str()), ("replacement", replacement.as_str())];
+                    let fill = [
+                        ("term", written.as_str()),
+                        ("replacement", replacement.as_str()),
+                    ];
                     let message = self.message(cx, &fill);
                     let title = self
                         .def
@@ -180,7 +195,11 @@ impl Rule for DataRuleImpl {
                         .as_ref()
                         .map(|s| fill_in(cx.text(s), &fill, &self.def.id))
                         .unwrap_or_else(|| {
-                            fill_in(cx.t("Skriv «{replacement}»", "Write “{replacement}”"), &fill, &self.def.id)
+                            fill_in(
+                                cx.t("Skriv «{replacement}»", "Write “{replacement}”"),
+                                &fill,
+                                &self.def.id,
+                            )
                         });
                     // An inflected form ("personalet") cannot be replaced word for word:
                     // the replacement would need its own inflection, so only advise.
@@ -196,7 +215,9 @@ impl Rule for DataRuleImpl {
             }
             DataKind::Require => {
                 let triggers = self.triggers(cx);
-                let Some(&first) = triggers.first() else { return };
+                let Some(&first) = triggers.first() else {
+                    return;
+                };
                 if self.require.hits(cx).is_empty() {
                     let term = cx.slice(first).to_string();
                     self.emit(cx, out, first, &[("term", &term)]);
@@ -208,7 +229,12 @@ impl Rule for DataRuleImpl {
                     return;
                 }
                 // Distance is the number of words between the two.
-                let words = |s: Span| (cx.doc.word_index(s.start), cx.doc.word_index(s.end.saturating_sub(1)));
+                let words = |s: Span| {
+                    (
+                        cx.doc.word_index(s.start),
+                        cx.doc.word_index(s.end.saturating_sub(1)),
+                    )
+                };
                 let gap = |a: Span, b: Span| {
                     let ((a0, a1), (b0, b1)) = (words(a), words(b));
                     if b0 > a1 {
@@ -220,9 +246,9 @@ impl Rule for DataRuleImpl {
                     }
                 };
                 for (_, hit) in self.terms.hits(cx) {
-                    let close = near
-                        .iter()
-                        .find(|(_, n)| n.span != hit.span && gap(hit.span, n.span) <= self.def.distance as usize);
+                    let close = near.iter().find(|(_, n)| {
+                        n.span != hit.span && gap(hit.span, n.span) <= self.def.distance as usize
+                    });
                     if let Some((_, n)) = close {
                         let term = cx.slice(hit.span).to_string();
                         let other = cx.slice(n.span).to_string();
@@ -238,7 +264,12 @@ impl Rule for DataRuleImpl {
                     let term = cx.slice(span).to_string();
                     let count = triggers.len().to_string();
                     let max = max.to_string();
-                    self.emit(cx, out, span, &[("term", &term), ("count", &count), ("max", &max)]);
+                    self.emit(
+                        cx,
+                        out,
+                        span,
+                        &[("term", &term), ("count", &count), ("max", &max)],
+                    );
                 }
             }
         }

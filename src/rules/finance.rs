@@ -38,13 +38,15 @@ Instead: wait until the results are published, or let Investor Relations approve
         Example {
             bad: true,
             text: "Sikke et kvartal – omsætningen er eksploderet, glæd jer til tallene!",
-            guideline: "[[quiet_period]]\nfrom = 2027-01-15\nto = 2027-02-05\nreason = \"Årsrapport 2026\"",
+            guideline:
+                "[[quiet_period]]\nfrom = 2027-01-15\nto = 2027-02-05\nreason = \"Årsrapport 2026\"",
             date: "2027-01-20",
         },
         Example {
             bad: false,
             text: "Sikke et kvartal – omsætningen er eksploderet, glæd jer til tallene!",
-            guideline: "[[quiet_period]]\nfrom = 2027-01-15\nto = 2027-02-05\nreason = \"Årsrapport 2026\"",
+            guideline:
+                "[[quiet_period]]\nfrom = 2027-01-15\nto = 2027-02-05\nreason = \"Årsrapport 2026\"",
             date: "2027-02-06",
         },
         Example {
@@ -93,7 +95,9 @@ impl Rule for QuietPeriodRule {
             if cx.date < q.from || cx.date > q.to {
                 continue;
             }
-            let Some(hit) = cx.hits.terms(*list).first() else { continue };
+            let Some(hit) = cx.hits.terms(*list).first() else {
+                continue;
+            };
             let term = cx.slice(hit.span).to_string();
             let reason = q.reason.as_ref().map(|r| cx.text(r).to_string());
             let to = super::confidential::long_date(q.to, cx.locale);

@@ -66,15 +66,32 @@ impl Rule for NotAllowed {
             return;
         }
         let list: Vec<&str> = allowed.iter().map(|&l| name(l, cx.locale)).collect();
-        let first = cx.doc.sentences.first().cloned().unwrap_or(cx.doc.body.clone());
+        let first = cx
+            .doc
+            .sentences
+            .first()
+            .cloned()
+            .unwrap_or(cx.doc.body.clone());
         let message = match cx.locale {
-            Lang::Da => format!("Opslaget ser ud til at være på {}, men retningslinjen tillader kun {}.", name(lang, Lang::Da), list.join(" og ")),
-            Lang::En => format!("The post seems to be in {}, but the guideline allows only {}.", name(lang, Lang::En), list.join(" and ")),
+            Lang::Da => format!(
+                "Opslaget ser ud til at være på {}, men retningslinjen tillader kun {}.",
+                name(lang, Lang::Da),
+                list.join(" og ")
+            ),
+            Lang::En => format!(
+                "The post seems to be in {}, but the guideline allows only {}.",
+                name(lang, Lang::En),
+                list.join(" and ")
+            ),
         };
         let advice = match cx.locale {
             Lang::Da => format!("Skriv opslaget på {}.", list.join(" eller ")),
             Lang::En => format!("Write the post in {}.", list.join(" or ")),
         };
-        out.emit_with(Span::new(first.start, first.end), message, Suggestion::advice(advice));
+        out.emit_with(
+            Span::new(first.start, first.end),
+            message,
+            Suggestion::advice(advice),
+        );
     }
 }

@@ -83,8 +83,18 @@ pub struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     /// An emitter for rule `id`.
-    pub fn new(id: &'a str, severity: Severity, route: Option<&'a str>, findings: &'a mut Vec<Finding>) -> Self {
-        Emitter { id, severity, route, findings }
+    pub fn new(
+        id: &'a str,
+        severity: Severity,
+        route: Option<&'a str>,
+        findings: &'a mut Vec<Finding>,
+    ) -> Self {
+        Emitter {
+            id,
+            severity,
+            route,
+            findings,
+        }
     }
 
     /// The rule's effective severity.
@@ -106,7 +116,12 @@ impl<'a> Emitter<'a> {
     }
 
     /// Reports a finding with one suggestion.
-    pub fn emit_with(&mut self, span: Span, message: impl Into<String>, suggestion: Suggestion) -> &mut Finding {
+    pub fn emit_with(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        suggestion: Suggestion,
+    ) -> &mut Finding {
         let f = self.emit(span, message);
         f.suggestions.push(suggestion);
         f
@@ -126,7 +141,11 @@ pub struct Build<'a> {
 impl Build<'_> {
     /// An integer option, or `default`.
     pub fn int(&self, name: &str, default: i64) -> i64 {
-        self.settings.options.get(name).and_then(toml::Value::as_integer).unwrap_or(default)
+        self.settings
+            .options
+            .get(name)
+            .and_then(toml::Value::as_integer)
+            .unwrap_or(default)
     }
 
     /// A number option (integer or float), or `default`.
@@ -144,7 +163,11 @@ impl Build<'_> {
             .options
             .get(name)
             .and_then(toml::Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -297,8 +320,18 @@ pub fn docs(guideline: &Guideline) -> Vec<RuleDoc> {
                 explain: m.explain.to_text(),
                 origin: "built-in".to_string(),
                 options: m.options.to_vec(),
-                bad_examples: m.examples.iter().filter(|e| e.bad).map(|e| e.text.to_string()).collect(),
-                good_examples: m.examples.iter().filter(|e| !e.bad).map(|e| e.text.to_string()).collect(),
+                bad_examples: m
+                    .examples
+                    .iter()
+                    .filter(|e| e.bad)
+                    .map(|e| e.text.to_string())
+                    .collect(),
+                good_examples: m
+                    .examples
+                    .iter()
+                    .filter(|e| !e.bad)
+                    .map(|e| e.text.to_string())
+                    .collect(),
             }
         })
         .collect();

@@ -62,13 +62,22 @@ impl Rule for LongSentence {
             let n = last - first;
             if n > self.max_words {
                 let message = match cx.locale {
-                    Lang::Da => format!("Sætningen har {n} ord – over {} er svært at læse på mobilen.", self.max_words),
-                    Lang::En => format!("This sentence has {n} words – more than {} is hard to read on a phone.", self.max_words),
+                    Lang::Da => format!(
+                        "Sætningen har {n} ord – over {} er svært at læse på mobilen.",
+                        self.max_words
+                    ),
+                    Lang::En => format!(
+                        "This sentence has {n} words – more than {} is hard to read on a phone.",
+                        self.max_words
+                    ),
                 };
                 out.emit_with(
                     Span::new(s.start, s.end),
                     message,
-                    Suggestion::advice(cx.t("Del sætningen i to, og sæt det vigtigste først.", "Split it in two and put the important part first.")),
+                    Suggestion::advice(cx.t(
+                        "Del sætningen i to, og sæt det vigtigste først.",
+                        "Split it in two and put the important part first.",
+                    )),
                 );
             }
         }
@@ -124,7 +133,9 @@ struct Lix {
 }
 
 fn build_lix(b: &mut Build<'_>) -> Box<dyn Rule> {
-    Box::new(Lix { max: b.float("max", 55.0) })
+    Box::new(Lix {
+        max: b.float("max", 55.0),
+    })
 }
 
 /// The LIX index of a document: words per sentence + percentage of words over six letters.
@@ -141,20 +152,39 @@ impl Rule for Lix {
         if words < 30 {
             return;
         }
-        let long = cx.doc.words.iter().filter(|w| w.folded.chars().filter(|c| c.is_alphabetic()).count() > 6).count();
+        let long = cx
+            .doc
+            .words
+            .iter()
+            .filter(|w| w.folded.chars().filter(|c| c.is_alphabetic()).count() > 6)
+            .count();
         let score = lix(words, cx.doc.sentences.len(), long);
         if score <= self.max {
             return;
         }
-        let first = cx.doc.sentences.first().cloned().unwrap_or(cx.doc.body.clone());
+        let first = cx
+            .doc
+            .sentences
+            .first()
+            .cloned()
+            .unwrap_or(cx.doc.body.clone());
         let message = match cx.locale {
-            Lang::Da => format!("Teksten er svær at læse: LIX {score:.0} (over {:.0}).", self.max),
-            Lang::En => format!("The text is hard to read: LIX {score:.0} (above {:.0}).", self.max),
+            Lang::Da => format!(
+                "Teksten er svær at læse: LIX {score:.0} (over {:.0}).",
+                self.max
+            ),
+            Lang::En => format!(
+                "The text is hard to read: LIX {score:.0} (above {:.0}).",
+                self.max
+            ),
         };
         out.emit_with(
             Span::new(first.start, first.end),
             message,
-            Suggestion::advice(cx.t("Brug kortere sætninger og hverdagsord.", "Use shorter sentences and everyday words.")),
+            Suggestion::advice(cx.t(
+                "Brug kortere sætninger og hverdagsord.",
+                "Use shorter sentences and everyday words.",
+            )),
         );
     }
 }

@@ -3,6 +3,7 @@
 use super::{Build, Context, Emitter, Example, Local, OptionKind, OptionSpec, Rule, RuleMeta};
 use crate::builtin;
 use crate::document::Document;
+use crate::guideline::{DataKind, Guideline};
 use crate::matcher::{Hits, ListId, MatcherBuilder, RegexId, TermOptions};
 use crate::report::{Severity, Span, Suggestion};
 use crate::text::Lang;
@@ -12,21 +13,18 @@ use crate::text::Lang;
 #[derive(Debug)]
 pub struct SalesLexicon {
     lists: Vec<(Lang, ListId, Vec<f32>)>,
-    price: Option<RegexId>,
-    percent: Option<RegexId>,
+    /// The guideline's `sales.*` pattern rules (prices, percentages off): each match counts.
+    patterns: Vec<RegexId>,
 }
 
-/// Amounts with a currency: "499 kr.", "kr. 1.299,-", "DKK 2.500", "$99", "€ 49,95".
-const PRICE: &str = r"(?i)(?:\b(?:kr\.?|dkk|eur|usd|sek|nok)\s?\d[\d.,]*(?:,-)?|\d[\d.,]*\s?(?:kr\b\.?|kroner\b|dkk\b|eur\b|usd\b|euro\b|,-)|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?[$€£])";
-/// Percentages next to discount words: "50 % rabat", "spar 20%", "30% off".
-const PERCENT: &str = r"(?i)\b\d{1,2}\s?%\s?(?:rabat|off|discount|billigere)|\b(?:spar|save|op til|up to)\s\d{1,2}\s?%";
-
 impl SalesLexicon {
-    /// Registers the lexicons and patterns.
-    pub fn register(mb: &mut MatcherBuilder) -> SalesLexicon {
+    /// Registers the lexicons, and the patterns of the guideline's `sales.*` pattern rules
+    /// (the matcher runs each distinct pattern once, so the rule and the score share it).
+    pub fn register(mb: &mut MatcherBuilder, guideline: &Guideline) -> SalesLexicon {
         let mut lists = Vec::new();
         for lang in Lang::ALL {
-            let Some(content) = builtin::file(&format!("lexicons/sales-{}.txt", lang.code())) else {
+            let Some(content) = builtin::file(&format!("lexicons/sales-{}.txt", lang.code()))
+            else {
                 continue;
             };
             let mut terms = Vec::new();
@@ -34,7 +32,10 @@ impl SalesLexicon {
             for line in builtin::list_lines(content) {
                 let mut parts = line.split('\t');
                 let term = parts.next().unwrap_or("").trim();
-                let weight = parts.next().and_then(|w| w.trim().parse().ok()).unwrap_or(1.0);
+                let weight = parts
+                    .next()
+                    .and_then(|w| w.trim().parse().ok())
+                    .unwrap_or(1.0);
                 if !term.is_empty() {
                     terms.push(term.to_string());
                     weights.push(weight);
@@ -43,11 +44,14 @@ impl SalesLexicon {
             let id = mb.add_terms(&terms, TermOptions::default());
             lists.push((lang, id, weights));
         }
-        SalesLexicon {
-            lists,
-            price: mb.add_regex(PRICE).ok(),
-            percent: mb.add_regex(PERCENT).ok(),
-        }
+        let patterns = guideline
+            .rules
+            .iter()
+            .filter(|r| r.id.starts_with("sales.") && r.kind == DataKind::Pattern)
+            .filter_map(|r| r.pattern.as_deref())
+            .filter_map(|p| mb.add_regex(p).ok())
+            .collect();
+        SalesLexicon { lists, patterns }
     }
 
     /// The salesiness score, 0–100: weighted sales phrases, prices, discounts and exclamation
@@ -60,11 +64,8 @@ impl SalesLexicon {
                 points += hits.terms(*id).iter().map(|h| weights[h.term]).sum::<f32>();
             }
         }
-        if let Some(p) = self.price {
+        for &p in &self.patterns {
             points += 2.0 * hits.regex(p).len().min(3) as f32;
-        }
-        if let Some(p) = self.percent {
-            points += 2.5 * hits.regex(p).len().min(3) as f32;
         }
         let bangs = doc.body_text().matches('!').count().min(6) as f32;
         points += 0.4 * bangs;
@@ -172,12 +173,23 @@ impl Rule for ScoreRule {
             return;
         }
         let span = cx.sales.strongest(cx.doc, cx.hits).unwrap_or_else(|| {
-            let first = cx.doc.sentences.first().cloned().unwrap_or(cx.doc.body.clone());
+            let first = cx
+                .doc
+                .sentences
+                .first()
+                .cloned()
+                .unwrap_or(cx.doc.body.clone());
             Span::new(first.start, first.end)
         });
         let message = match cx.locale {
-            Lang::Da => format!("Opslaget lyder som en annonce (salgsscore {score} af 100, grænsen er {})." , self.threshold),
-            Lang::En => format!("The post reads like an advert (salesiness {score} of 100, the limit is {}).", self.threshold),
+            Lang::Da => format!(
+                "Opslaget lyder som en annonce (salgsscore {score} af 100, grænsen er {}).",
+                self.threshold
+            ),
+            Lang::En => format!(
+                "The post reads like an advert (salesiness {score} of 100, the limit is {}).",
+                self.threshold
+            ),
         };
         out.emit_with(
             span,

@@ -76,8 +76,12 @@ fn build(b: &mut Build<'_>) -> Box<dyn Rule> {
         let mut terms = Vec::new();
         let mut scores = Vec::new();
         for line in builtin::list_lines(content) {
-            let Some((term, score)) = line.rsplit_once('\t') else { continue };
-            let Ok(score) = score.trim().parse::<i8>() else { continue };
+            let Some((term, score)) = line.rsplit_once('\t') else {
+                continue;
+            };
+            let Ok(score) = score.trim().parse::<i8>() else {
+                continue;
+            };
             terms.push(term.trim().to_string());
             scores.push(score);
         }
@@ -100,7 +104,9 @@ impl Rule for NegativeRule {
         let mut worst: Option<(i8, crate::report::Span)> = None;
         for (lang, list, scores) in &self.lists {
             // With the language unknown, both lexicons would count common words twice.
-            if cx.doc.language.is_some_and(|l| l != *lang) || (cx.doc.language.is_none() && *lang == Lang::Da && self.lists.len() > 1 && false) {
+            if cx.doc.language.is_some_and(|l| l != *lang)
+                || (cx.doc.language.is_none() && *lang == Lang::Da && self.lists.len() > 1 && false)
+            {
                 continue;
             }
             for hit in cx.hits.terms(*list) {

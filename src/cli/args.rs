@@ -1,0 +1,213 @@
+//! The command line, as clap derive definitions. Parsing only; the subcommand files act.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use postlint::{Date, Lang};
+use std::path::PathBuf;
+
+/// Checks social-media drafts against your company's content guideline.
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint drafts: files, directories (*.txt *.md *.post) or standard input.
+    Check(CheckArgs),
+    /// List every rule: id, default severity, summary.
+    Rules(RulesArgs),
+    /// Explain why a rule exists and how to fix what it finds.
+    Explain(ExplainArgs),
+    /// Write a commented starter guideline file (postlint.toml).
+    Init(InitArgs),
+    /// List the platform profiles: name, length limit, counting unit.
+    Platforms(PlatformsArgs),
+}
+
+/// Where the guideline comes from and which language to talk in (shared by subcommands).
+#[derive(Debug, Args, Clone, Default)]
+pub struct GuidelineArgs {
+    /// Guideline file [default: postlint.toml or .postlint.toml here or in a parent].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use only the built-in `recommended` pack, ignoring any guideline file.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Language of the messages: da | en [default: guideline, then LANG].
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub locale: Option<Lang>,
+}
+
+/// `postlint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` (or nothing, with piped input) reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Platforms to check, comma-separated (x,linkedin,bluesky,…).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub platform: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FMT")]
+    pub format: Format,
+    /// Input format: plain drafts, or JSON Lines ({"id","text","platform"?,"language"?}).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text, value_name = "FMT")]
+    pub input_format: InputFormat,
+    /// The lowest severity that makes the run fail [default: the guideline's, else error].
+    #[arg(long, value_enum, value_name = "SEV")]
+    pub fail_on: Option<FailOn>,
+    /// The posts' language (skips detection): da | en.
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// The day to judge embargoes and quiet periods by [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Only these rules or families (comma-separated, repeatable).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Not these rules or families (comma-separated, repeatable).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Apply the safe suggestions to the files (standard input: print the fixed text).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With --fix or --diff: also apply suggestions that may change the meaning.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show a unified diff of what --fix would change, without writing.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// `postlint rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human, value_name = "FMT")]
+    pub format: ListFormat,
+}
+
+/// `postlint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id (`sales.discount`) or a family (`sales`).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+}
+
+/// `postlint init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Language of the comments and messages: da | en [default: from LANG].
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Where to write it.
+    #[arg(long, value_name = "FILE", default_value = "postlint.toml")]
+    pub output: PathBuf,
+}
+
+/// `postlint platforms`.
+#[derive(Debug, Args)]
+pub struct PlatformsArgs {
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human, value_name = "FMT")]
+    pub format: ListFormat,
+}
+
+/// Report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Findings drawn under the text, for people.
+    Human,
+    /// One JSON document (the documented contract).
+    Json,
+    /// One JSON object per post and line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+/// Input formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one draft, maybe with `+++` front matter.
+    Text,
+    /// One JSON object per line: {"id","text","platform"?,"platforms"?,"language"?}.
+    Jsonl,
+}
+
+/// The `--fail-on` threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on errors.
+    Error,
+    /// Fail on warnings or errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+/// Formats of the listing subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Human,
+    /// JSON.
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a supported language (da, en)"))
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn lists_split_on_commas_and_repeat() {
+        let cli = Cli::try_parse_from([
+            "postlint",
+            "check",
+            "--select",
+            "sales,tone",
+            "--select",
+            "links",
+            "a.txt",
+        ])
+        .unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("not check")
+        };
+        assert_eq!(args.select, ["sales", "tone", "links"]);
+    }
+}

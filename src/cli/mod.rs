@@ -1,0 +1,142 @@
+//! The command-line interface: clap definitions ([`args`]) and one file per subcommand.
+//!
+//! Every failure is a [`postlint::Error`]; `main` prints it once (with miette) and exits 2.
+//! Findings are not failures: they decide between exit 0 and 1.
+
+pub mod args;
+mod check;
+mod diff;
+mod explain;
+mod init;
+mod input;
+mod platforms;
+mod rules;
+
+pub use args::Cli;
+
+use args::{Command, GuidelineArgs};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use postlint::{Error, ErrorKind, Guideline, Lang};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit code: no finding at or above `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: at least one finding at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the run could not be done.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Platforms(args) => platforms::run(&args),
+    }
+}
+
+/// Loads the guideline: `--no-config` → built-in `recommended`; `--config FILE`; else the
+/// nearest `postlint.toml`/`.postlint.toml` from the current directory up; else `recommended`.
+fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
+    if args.no_config {
+        return Ok(Guideline::recommended());
+    }
+    if let Some(path) = &args.config {
+        return Guideline::from_path(path);
+    }
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read the current directory: {e}"),
+        )
+    })?;
+    match Guideline::discover(&cwd) {
+        Some(path) => Guideline::from_path(path),
+        None => Ok(Guideline::recommended()),
+    }
+}
+
+/// The message language: `--locale`, else the guideline's `locale`, else the environment's
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+fn resolve_locale(cli: Option<Lang>, guideline: &Guideline) -> Lang {
+    cli.or(guideline.locale)
+        .or_else(env_locale)
+        .unwrap_or(Lang::En)
+}
+
+/// The message language the POSIX environment asks for. The first non-empty variable decides,
+/// as in POSIX (so `LC_ALL=C` means English even if `LANG=da_DK`).
+fn env_locale() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_posix_locale(&v))
+}
+
+/// Whether to colour output on a stream: never with `NO_COLOR` (any non-empty value) or when
+/// the stream is not a terminal.
+fn use_color(is_terminal: bool) -> bool {
+    is_terminal && !matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty())
+}
+
+/// Writes to standard output. A closed pipe (`postlint check … | head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
+            ErrorKind::Io,
+            format!("cannot write to standard output: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes to standard error, ignoring failures (there is nowhere left to report them).
+fn write_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The wrapping width for drawn diagnostics: `COLUMNS` when set, else 100.
+fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 40)
+        .unwrap_or(100)
+}
+
+/// Prints an error to standard error, drawn by miette (with the guideline snippet when the
+/// error points into one).
+pub fn print_error(err: Error) {
+    let theme = if use_color(std::io::stderr().is_terminal()) {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(width());
+    let report = err.into_report();
+    let mut out = String::new();
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = format!("error: {report}\n");
+    }
+    write_stderr(&out);
+}
+
+/// A usage error (bad arguments), with a hint.
+fn usage(message: impl Into<String>, help: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Usage, message).with_help(help)
+}
+
+/// Picks the Danish or the English text.
+fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}

@@ -1,0 +1,158 @@
+//! The JSON report (`--format json`): the contract in DESIGN.md, pretty-printed.
+//!
+//! The output structs borrow from the reports and are separate from them on purpose: the report
+//! types may grow, while the JSON shape is a published contract (fields may be added, never
+//! renamed or removed).
+
+use super::{Item, Position, Summary};
+use crate::document::LineIndex;
+use crate::entities::Entities;
+use crate::platform::Length;
+use crate::report::{Finding, Severity, Suggestion, Verdict};
+use crate::text::Lang;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The version of the JSON report format.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    posts: Vec<PostOut<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+/// One entry of `posts[]`; also a line of `--format jsonl`.
+#[derive(Serialize)]
+pub(crate) struct PostOut<'a> {
+    source: &'a str,
+    language: Option<Lang>,
+    platforms: &'a [Length],
+    entities: &'a Entities,
+    scores: &'a BTreeMap<String, u8>,
+    verdict: Verdict,
+    reviewers: &'a [String],
+    findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    span: SpanOut,
+    suggestions: &'a [Suggestion],
+    route: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> PostOut<'a> {
+    pub(crate) fn new(item: &Item<'a>) -> PostOut<'a> {
+        let index = LineIndex::new(item.text);
+        let report = item.report;
+        PostOut {
+            source: item.source,
+            language: report.language,
+            platforms: &report.platforms,
+            entities: &report.entities,
+            scores: &report.scores,
+            verdict: report.verdict,
+            reviewers: &report.reviewers,
+            findings: report
+                .findings
+                .iter()
+                .map(|f| finding(f, &index, item.text))
+                .collect(),
+        }
+    }
+}
+
+fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> {
+    let pos = Position::of(index, text, f.span.start);
+    FindingOut {
+        rule: &f.rule,
+        severity: f.severity,
+        message: &f.message,
+        span: SpanOut {
+            start: f.span.start,
+            end: f.span.end,
+            line: pos.line,
+            column: pos.column,
+        },
+        suggestions: &f.suggestions,
+        route: f.route.as_deref(),
+    }
+}
+
+/// The whole run as one pretty-printed JSON document, ending with a newline.
+pub fn render(items: &[Item<'_>]) -> String {
+    let doc = Document {
+        version: FORMAT_VERSION,
+        tool: Tool {
+            name: "postlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        posts: items.iter().map(PostOut::new).collect(),
+        summary: Summary::of(items),
+    };
+    // Serialising plain data with string keys cannot fail.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::test_support::report;
+
+    #[test]
+    fn has_every_contract_field() {
+        let text = "Æble\nbig discount";
+        let start = text.find("discount").unwrap();
+        let r = report((start, start + 8), Some("comms"));
+        let out = render(&[Item {
+            source: "a.txt",
+            text,
+            report: &r,
+        }]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["tool"]["name"], "postlint");
+        let post = &v["posts"][0];
+        for key in [
+            "source",
+            "language",
+            "platforms",
+            "entities",
+            "scores",
+            "verdict",
+            "reviewers",
+            "findings",
+        ] {
+            assert!(post.get(key).is_some(), "missing {key}");
+        }
+        let f = &post["findings"][0];
+        assert_eq!(f["span"]["line"], 2);
+        assert_eq!(f["span"]["column"], 5);
+        assert_eq!(f["suggestions"][0]["applicability"], "safe");
+        assert_eq!(f["route"], "comms");
+        assert_eq!(v["summary"]["verdicts"]["review"], 1);
+        assert_eq!(v["summary"]["warnings"], 1);
+    }
+}
