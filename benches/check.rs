@@ -14,7 +14,7 @@ pub const DANISH_POST: &str = "Vi søger en ny kollega til vores team i Aarhus! 
 Hos Falck får du en hverdag, hvor du gør en forskel for mennesker, når det gælder. \
 Du bliver en del af et stærkt fællesskab med erfarne kolleger, og vi sørger for, \
 at du får den oplæring, du har brug for. Projektet starter til foråret, og vi glæder \
-os til at byde dig velkommen.\n\nKunne du tænke dig at høre mere? Skriv til mig, eller \
+os til at byde dig velkommen. Du skal have kørekort, og erfaring fra sundhedsvæsenet er et plus.\n\nKunne du tænke dig at høre mere? Skriv til mig, eller \
 læs om stillingen på falck.dk/job – ansøgningsfristen er den 15. januar.\n\n\
 #FalckAnsat #jobiaarhus #ambulance";
 

@@ -30,13 +30,18 @@ pub enum ErrorKind {
 }
 
 /// A postlint error. Renders with miette, pointing into the guideline where it can.
+///
+/// Boxed inside so that `Result<T, Error>` stays one pointer wide on the happy path.
 #[derive(Debug, Clone)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     path: Option<PathBuf>,
     location: Option<(usize, usize)>,
-    source: Option<(String, Arc<String>)>,
+    source: Option<NamedSource<Arc<String>>>,
     span: Option<(usize, usize)>,
     label: Option<String>,
     help: Option<String>,
@@ -45,7 +50,7 @@ pub struct Error {
 impl Error {
     /// A new error of `kind`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             message: message.into(),
             path: None,
@@ -54,7 +59,7 @@ impl Error {
             span: None,
             label: None,
             help: None,
-        }
+        }))
     }
 
     /// An I/O error on `path`.
@@ -83,54 +88,54 @@ impl Error {
         let end = span.end.clamp(start, text.len());
         let (line, col) = line_col(text, start);
         let mut e = Error::new(kind, message);
-        e.location = Some((line, col));
-        e.source = Some((name.to_string(), Arc::clone(text)));
-        e.span = Some((start, end));
-        e.path = Some(PathBuf::from(name));
+        e.0.location = Some((line, col));
+        e.0.source = Some(NamedSource::new(name, Arc::clone(text)));
+        e.0.span = Some((start, end));
+        e.0.path = Some(PathBuf::from(name));
         e
     }
 
     /// Names the file this error concerns.
     pub fn with_path(mut self, path: &Path) -> Error {
-        self.path = Some(path.to_path_buf());
+        self.0.path = Some(path.to_path_buf());
         self
     }
 
     /// Adds a hint on how to fix it.
     pub fn with_help(mut self, help: impl Into<String>) -> Error {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
     /// Adds a label to the underlined span.
     pub fn with_label(mut self, label: impl Into<String>) -> Error {
-        self.label = Some(label.into());
+        self.0.label = Some(label.into());
         self
     }
 
     /// The kind of error.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The message, without location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The file the error concerns, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.0.path.as_deref()
     }
 
     /// The 1-based line and column in the file, if known.
     pub fn location(&self) -> Option<(usize, usize)> {
-        self.location
+        self.0.location
     }
 
     /// The hint, if any.
     pub fn help_text(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.0.help.as_deref()
     }
 }
 
@@ -147,11 +152,11 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.source, self.location) {
-            (Some((name, _)), Some((line, col))) => {
-                write!(f, "{name}:{line}:{col}: {}", self.message)
+        match (&self.0.source, self.0.location) {
+            (Some(src), Some((line, col))) => {
+                write!(f, "{}:{line}:{col}: {}", src.name(), self.0.message)
             }
-            _ => f.write_str(&self.message),
+            _ => f.write_str(&self.0.message),
         }
     }
 }
@@ -160,7 +165,7 @@ impl std::error::Error for Error {}
 
 impl Diagnostic for Error {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let code = match self.kind {
+        let code = match self.0.kind {
             ErrorKind::Io => "postlint::io",
             ErrorKind::InvalidUtf8 => "postlint::utf8",
             ErrorKind::Guideline => "postlint::guideline",
@@ -175,20 +180,19 @@ impl Diagnostic for Error {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
+        self.0
+            .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source
-            .as_ref()
-            .map(|(_, text)| text as &dyn SourceCode)
+        self.0.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (start, end) = self.span?;
-        let label = self.label.clone().or_else(|| Some("here".to_string()));
+        let (start, end) = self.0.span?;
+        let label = self.0.label.clone().or_else(|| Some("here".to_string()));
         Some(Box::new(std::iter::once(LabeledSpan::new(
             label,
             start,
@@ -198,13 +202,8 @@ impl Diagnostic for Error {
 }
 
 impl Error {
-    /// The error as a miette report with the guideline's file name attached.
+    /// The error as a miette report (the guideline's text and name come with it).
     pub fn into_report(self) -> miette::Report {
-        match self.source.clone() {
-            Some((name, text)) => {
-                miette::Report::new(self).with_source_code(NamedSource::new(name, text.to_string()))
-            }
-            None => miette::Report::new(self),
-        }
+        miette::Report::new(self)
     }
 }

@@ -80,7 +80,7 @@ pub struct CheckArgs {
     /// With --fix or --diff: also apply suggestions that may change the meaning.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Show a unified diff of what --fix would change, without writing.
+    /// Show a unified diff of what --fix would change, without writing (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
 }

@@ -109,12 +109,12 @@ fn script(a: &[&str], b: &[&str]) -> Vec<Op> {
     let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let mut ops = vec![Op::Same; prefix];
     if am.len().saturating_mul(bm.len()) > MAX_CELLS {
-        ops.extend(std::iter::repeat(Op::Delete).take(am.len()));
-        ops.extend(std::iter::repeat(Op::Insert).take(bm.len()));
+        ops.extend(std::iter::repeat_n(Op::Delete, am.len()));
+        ops.extend(std::iter::repeat_n(Op::Insert, bm.len()));
     } else {
         ops.extend(lcs_script(am, bm));
     }
-    ops.extend(std::iter::repeat(Op::Same).take(suffix));
+    ops.extend(std::iter::repeat_n(Op::Same, suffix));
     ops
 }
 

@@ -287,8 +287,8 @@ impl Guideline {
         let path = path.as_ref();
         let text = read_text(path)?;
         let mut loader = Loader::default();
-        let layer = loader.load(Source::file(path, text))?;
-        loader.finish(layer)
+        loader.load(Source::file(path, text))?;
+        loader.finish()
     }
 
     /// Parses a guideline from TOML text; `name` is used in messages and relative `extends`
@@ -301,8 +301,8 @@ impl Guideline {
             dir: Some(PathBuf::from(".")),
             id: format!("<text:{name}>"),
         };
-        let layer = loader.load(source)?;
-        loader.finish(layer)
+        loader.load(source)?;
+        loader.finish()
     }
 
     /// Finds `postlint.toml` or `.postlint.toml` in `start` or its nearest parent.
@@ -404,6 +404,16 @@ impl Source {
     }
 }
 
+/// An option key under `[rules."id"]`: rule id, key, value, file and span, checked once all
+/// layers are merged.
+type OptionKey = (
+    String,
+    String,
+    toml::Value,
+    Arc<Source>,
+    std::ops::Range<usize>,
+);
+
 /// A guideline being assembled from its layers.
 #[derive(Default)]
 struct Loader {
@@ -412,13 +422,7 @@ struct Loader {
     /// Where each `[rules."id"]` key was written, to report unknown ids after merging.
     setting_keys: Vec<(String, Arc<Source>, std::ops::Range<usize>)>,
     /// Options set per key, with their location.
-    option_keys: Vec<(
-        String,
-        String,
-        toml::Value,
-        Arc<Source>,
-        std::ops::Range<usize>,
-    )>,
+    option_keys: Vec<OptionKey>,
     languages_set: bool,
 }
 
@@ -660,7 +664,7 @@ impl Loader {
         Ok(())
     }
 
-    fn finish(self, _: ()) -> Result<Guideline, Error> {
+    fn finish(self) -> Result<Guideline, Error> {
         let g = self.guideline;
         let data_ids: Vec<&str> = g.rules.iter().map(|r| r.id.as_str()).collect();
         let all_ids: Vec<&str> = registry::all()

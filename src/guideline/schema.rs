@@ -16,11 +16,15 @@ pub(crate) struct RawGuideline {
     pub platforms: Option<Spanned<RawPlatforms>>,
     pub fail_on: Option<Severity>,
     pub company: Option<RawCompany>,
-    pub rules: Option<BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>>,
+    pub rules: Option<BTreeMap<Spanned<String>, RawSettings>>,
     pub confidential: Option<Vec<RawConfidential>>,
     pub quiet_period: Option<Vec<RawQuietPeriod>>,
     pub rule: Option<Vec<Spanned<RawRule>>>,
 }
+
+/// A `[rules."id"]` table, with spans for keys and values (options are checked against the
+/// rule once every layer is loaded).
+pub(crate) type RawSettings = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// `platforms = ["linkedin"]`, or tables `[platforms.x] limit = 25000` (with `default = true`
 /// to check that platform when neither the CLI nor the front matter names one).

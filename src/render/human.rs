@@ -8,7 +8,8 @@ use super::{tr, Item, Summary};
 use crate::report::{Finding, Severity, Verdict};
 use crate::text::Lang;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt::{self, Write as _};
 
@@ -73,7 +74,10 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     if report.findings.is_empty() {
         let _ = writeln!(out, "  {}", tr(lang, "Ingen fund.", "No findings."));
     }
-    let source = NamedSource::new(item.source, item.text.to_string());
+    let source = PostSource {
+        name: item.source,
+        text: item.text,
+    };
     for finding in &report.findings {
         let diag = FindingDiagnostic {
             finding,
@@ -159,7 +163,45 @@ pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     severity_name: &'static str,
-    source: &'a NamedSource<String>,
+    source: &'a PostSource<'a>,
+}
+
+/// The post as miette's source, named after where it came from.
+///
+/// miette counts the column in its `file:line:column` header in bytes; postlint counts columns
+/// in Unicode scalar values everywhere (JSON, SARIF, GitHub), so this corrects the column to
+/// keep `Blåbær` from shifting every position after it.
+struct PostSource<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for PostSource<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let mut column = inner.column();
+        if column > 0 {
+            // `column` bytes lie between the line start and the span: count them as chars.
+            let end = crate::document::floor_char_boundary(self.text, span.offset());
+            let start = crate::document::floor_char_boundary(self.text, end.saturating_sub(column));
+            column = self.text[start..end].chars().count();
+        }
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -246,6 +288,41 @@ mod tests {
         assert!(out.contains("draft.txt:1:5"), "{out}");
         assert!(out.contains("Say what it means for the customer"), "{out}");
         assert!(out.contains("Verdict: review (legal)"), "{out}");
+    }
+
+    #[test]
+    fn header_column_counts_characters() {
+        let text = "Blåbær og discount";
+        let start = text.find("discount").unwrap();
+        let r = report((start, start + 8), None);
+        let out = render(
+            &[Item {
+                source: "b.txt",
+                text,
+                report: &r,
+            }],
+            &Options::default(),
+        );
+        assert!(out.contains("b.txt:1:11"), "{out}");
+    }
+
+    #[test]
+    fn empty_and_end_of_text_spans_still_render() {
+        for (text, span) in [
+            ("", (0, 0)),
+            ("Hej", (3, 3)),
+            ("Hej\n", (4, 4)),
+            ("a\r\nb", (1, 3)),
+        ] {
+            let r = report(span, None);
+            let item = Item {
+                source: "e.txt",
+                text,
+                report: &r,
+            };
+            let out = render(&[item], &Options::default());
+            assert!(out.contains("sales.discount"), "{text:?}: {out}");
+        }
     }
 
     #[test]

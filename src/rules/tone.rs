@@ -103,10 +103,9 @@ impl Rule for NegativeRule {
         let mut total = 0i32;
         let mut worst: Option<(i8, crate::report::Span)> = None;
         for (lang, list, scores) in &self.lists {
-            // With the language unknown, both lexicons would count common words twice.
-            if cx.doc.language.is_some_and(|l| l != *lang)
-                || (cx.doc.language.is_none() && *lang == Lang::Da && self.lists.len() > 1 && false)
-            {
+            // A post in one language is scored with that language's lexicon only; with the
+            // language unknown, both count (AFINN's two lists share few words).
+            if cx.doc.language.is_some_and(|l| l != *lang) {
                 continue;
             }
             for hit in cx.hits.terms(*list) {
