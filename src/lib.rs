@@ -57,3 +57,8 @@ pub fn builtin_packs() -> Vec<&'static str> {
 pub fn builtin_file(path: &str) -> Option<&'static str> {
     builtin::file(path)
 }
+
+/// The README's Rust examples run as doc-tests, so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -734,7 +734,12 @@ pub fn check_selector(selector: &str, guideline: &Guideline) -> Result<(), Error
         ErrorKind::UnknownRule,
         format!("unknown rule or family `{selector}`"),
     );
-    Err(match closest(selector, all.iter().copied()) {
+    // Families are candidates too: "salse" most likely meant "sales".
+    let mut candidates: Vec<&str> = all.iter().filter_map(|id| id.split('.').next()).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.extend(all.iter().copied());
+    Err(match closest(selector, candidates.into_iter()) {
         Some(best) => e.with_help(format!("did you mean `{best}`?")),
         None => e.with_help("`postlint rules` lists every rule id"),
     })

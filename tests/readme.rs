@@ -1,0 +1,36 @@
+//! The README's guideline example is a complete, valid guideline, and it does what it says.
+
+use postlint::{Date, Guideline, Linter, Post, Severity};
+
+fn readme_guideline() -> String {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```toml\n").expect("README has a toml block") + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
+}
+
+#[test]
+fn the_readme_guideline_loads_and_works() {
+    let g =
+        Guideline::from_toml(&readme_guideline(), "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(g.locale, Some(postlint::Lang::Da));
+    assert_eq!(g.company.names, ["Falck", "Falck A/S"]);
+    let linter = Linter::new(g).unwrap();
+    let text =
+        "Se https://intranet.falck.dk/nyt – Nordlys kommer snart, og vores personale glæder sig.";
+    let report = linter.check(&Post::new(text).date(Date::new(2027, 1, 10).unwrap()));
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"falck.internal-url"), "{rules:?}");
+    assert!(rules.contains(&"confidential.term"), "{rules:?}");
+    assert!(rules.contains(&"falck.staff"), "{rules:?}");
+    let embargo = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "confidential.term")
+        .unwrap();
+    assert_eq!(embargo.message, "Nordlys er under embargo til lanceringen.");
+    assert_eq!(embargo.severity, Severity::Error);
+    let after =
+        linter.check(&Post::new("Nordlys er lanceret!").date(Date::new(2027, 1, 15).unwrap()));
+    assert!(after.findings.iter().all(|f| f.rule != "confidential.term"));
+}
