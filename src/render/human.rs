@@ -268,12 +268,7 @@ mod tests {
     fn draws_findings_without_ansi_codes() {
         let text = "Big discount today";
         let mut r = report((4, 12), Some("legal"));
-        r.platforms.push(Length {
-            name: "x".into(),
-            length: 301,
-            limit: 280,
-            unit: Unit::Weighted,
-        });
+        r.platforms.push(Length::new("x", 301, 280, Unit::Weighted));
         let out = render(
             &[Item {
                 source: "draft.txt",
