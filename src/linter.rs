@@ -98,7 +98,7 @@ impl Linter {
             if !settings.enabled.unwrap_or(def.enabled) || !selected(&def.id) {
                 continue;
             }
-            let rule = data::DataRuleImpl::build(def, &mut mb)?;
+            let rule = data::DataRuleImpl::build(def, &guideline.company, &mut mb)?;
             rules.push(Active {
                 id: def.id.clone(),
                 severity: settings.severity.unwrap_or(def.severity),

@@ -29,6 +29,10 @@ pub struct TermOptions {
     pub inflect: bool,
     /// Match case exactly (diacritics still fold).
     pub case_sensitive: bool,
+    /// Also match inside URLs. Off by default: "falck" in `https://falck.dk/job` is an
+    /// address, not the company being talked about. Confidential terms turn it on, since a
+    /// codename in a link leaks just the same.
+    pub in_urls: bool,
 }
 
 impl Default for TermOptions {
@@ -37,6 +41,7 @@ impl Default for TermOptions {
             whole_word: true,
             inflect: true,
             case_sensitive: false,
+            in_urls: false,
         }
     }
 }
@@ -203,6 +208,9 @@ impl Matcher {
                     if span.start < body_start {
                         continue;
                     }
+                    if !options.in_urls && inside_url(doc, span) {
+                        continue;
+                    }
                     if options.case_sensitive {
                         let written = &doc.text[span.start..span.end];
                         let registered = &self.lists[list].terms[term];
@@ -232,6 +240,13 @@ impl Matcher {
         }
         Hits { lists, regexes }
     }
+}
+
+/// Whether `span` overlaps a URL entity (entities are sorted by start).
+fn inside_url(doc: &Document<'_>, span: Span) -> bool {
+    let urls = &doc.entities.urls;
+    let i = urls.partition_point(|u| u.end <= span.start);
+    urls.get(i).is_some_and(|u| u.start < span.end)
 }
 
 fn same_ignoring_space(written: &str, registered: &str) -> bool {

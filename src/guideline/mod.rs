@@ -1146,6 +1146,7 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
             whole_word: r.whole_word.unwrap_or(true),
             inflect: r.inflect.unwrap_or(true),
             case_sensitive: r.case_sensitive.unwrap_or(false),
+            in_urls: r.in_urls.unwrap_or(false),
         },
         examples: Examples {
             bad: examples.bad,

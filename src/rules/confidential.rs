@@ -74,6 +74,7 @@ fn build(b: &mut Build<'_>) -> Box<dyn Rule> {
         .map(|c| {
             let options = TermOptions {
                 case_sensitive: c.case_sensitive,
+                in_urls: true,
                 ..TermOptions::default()
             };
             (b.matcher.add_terms(&c.terms, options), c.clone())

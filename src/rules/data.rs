@@ -5,8 +5,8 @@
 
 use super::{Context, Emitter, Rule};
 use crate::error::Error;
-use crate::guideline::{DataKind, DataRule, LangTerms};
-use crate::matcher::{Hit, ListId, MatcherBuilder, RegexId};
+use crate::guideline::{Company, DataKind, DataRule, LangTerms};
+use crate::matcher::{Hit, ListId, MatcherBuilder, RegexId, TermOptions};
 use crate::report::{Applicability, Span, Suggestion};
 use crate::text::{Lang, Text};
 
@@ -15,15 +15,21 @@ use crate::text::{Lang, Text};
 struct Lists(Vec<(Option<Lang>, ListId)>);
 
 impl Lists {
-    fn register(terms: &LangTerms, rule: &DataRule, mb: &mut MatcherBuilder) -> Lists {
+    fn register(
+        terms: &LangTerms,
+        options: TermOptions,
+        company: &Company,
+        mb: &mut MatcherBuilder,
+    ) -> Lists {
         let mut lists = Vec::new();
         for (lang, list) in [
             (None, &terms.all),
             (Some(Lang::Da), &terms.da),
             (Some(Lang::En), &terms.en),
         ] {
+            let list = expand_company(list, company);
             if !list.is_empty() {
-                lists.push((lang, mb.add_terms(list, rule.options)));
+                lists.push((lang, mb.add_terms(&list, options)));
             }
         }
         Lists(lists)
@@ -58,9 +64,13 @@ pub struct DataRuleImpl {
 
 impl DataRuleImpl {
     /// Registers the rule's lists and pattern.
-    pub fn build(def: &DataRule, mb: &mut MatcherBuilder) -> Result<DataRuleImpl, Error> {
+    pub fn build(
+        def: &DataRule,
+        company: &Company,
+        mb: &mut MatcherBuilder,
+    ) -> Result<DataRuleImpl, Error> {
         let mut replacements = Vec::new();
-        let mut terms = Lists::register(&def.terms, def, mb);
+        let mut terms = Lists::register(&def.terms, def.options, company, mb);
         if def.kind == DataKind::Substitute {
             for lang in [None, Some(Lang::Da), Some(Lang::En)] {
                 let (from, to): (Vec<&str>, Vec<String>) = def
@@ -87,8 +97,18 @@ impl DataRuleImpl {
         };
         Ok(DataRuleImpl {
             terms,
-            require: Lists::register(&def.require, def, mb),
-            near: Lists::register(&def.near, def, mb),
+            // What a post must contain may well be a link ("acme.dk/job"), so required terms
+            // are also found inside URLs.
+            require: Lists::register(
+                &def.require,
+                TermOptions {
+                    in_urls: true,
+                    ..def.options
+                },
+                company,
+                mb,
+            ),
+            near: Lists::register(&def.near, def.options, company, mb),
             regex,
             replacements,
             def: def.clone(),
@@ -132,6 +152,29 @@ impl DataRuleImpl {
         }
         spans
     }
+}
+
+/// Expands references to the guideline's company lists inside a term list:
+/// `{company.names}`, `{company.products}`, `{company.competitors}`, `{company.domains}`,
+/// `{company.disclosures}`. A pack can thus say "a recommendation needs a disclosure" without
+/// knowing the company's words.
+fn expand_company(list: &[String], company: &Company) -> Vec<String> {
+    let mut out = Vec::with_capacity(list.len());
+    for term in list {
+        let refs: &[String] = match term.as_str() {
+            "{company.names}" => &company.names,
+            "{company.products}" => &company.products,
+            "{company.competitors}" => &company.competitors,
+            "{company.domains}" => &company.domains,
+            "{company.disclosures}" => &company.disclosures,
+            _ => {
+                out.push(term.clone());
+                continue;
+            }
+        };
+        out.extend(refs.iter().cloned());
+    }
+    out
 }
 
 fn fill_in(template: &str, fill: &[(&str, &str)], id: &str) -> String {
@@ -183,7 +226,16 @@ impl Rule for DataRuleImpl {
                         continue;
                     };
                     let written = cx.slice(hit.span).to_string();
-                    let replacement = match_case(&written, &reps[hit.term]);
+                    // A case-sensitive rule exists to fix case ("FALCK" → "Falck"): its
+                    // replacement is used exactly as written.
+                    let replacement = if self.def.options.case_sensitive {
+                        reps[hit.term].clone()
+                    } else {
+                        match_case(&written, &reps[hit.term])
+                    };
+                    if replacement == written {
+                        continue;
+                    }
                     let fill = [
                         ("term", written.as_str()),
                         ("replacement", replacement.as_str()),

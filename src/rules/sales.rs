@@ -195,7 +195,7 @@ impl Rule for ScoreRule {
             span,
             message,
             Suggestion::advice(cx.t(
-                "Skriv om din egen oplevelse og hvad det betyder for kunderne – drop priser, rabatter og \"køb nu\".",
+                "Skriv om din egen oplevelse, og hvad det betyder for kunderne – drop priser, rabatter og \"køb nu\".",
                 "Write about your own experience and what it means for customers – drop prices, discounts and \"buy now\".",
             )),
         );
