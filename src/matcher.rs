@@ -18,6 +18,7 @@ use crate::report::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// How a term list matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,22 @@ impl Default for TermOptions {
             in_urls: false,
         }
     }
+}
+
+/// Compiles a pattern once per process: loading a guideline compiles each pattern to
+/// validate it, and building the linter needs the same regex again. Compiling costs far more
+/// than cloning (a clone shares the compiled program).
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(re) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
+        return Ok(re);
+    }
+    let re = regex::RegexBuilder::new(pattern).size_limit(1 << 22).build()?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(pattern.to_string(), re.clone());
+    }
+    Ok(re)
 }
 
 /// A handle to a registered term list.
@@ -117,10 +134,7 @@ impl MatcherBuilder {
         if let Some(i) = self.regexes.iter().position(|r| r.as_str() == pattern) {
             return Ok(RegexId(i));
         }
-        let re = regex::RegexBuilder::new(pattern)
-            .size_limit(1 << 22)
-            .build()?;
-        self.regexes.push(re);
+        self.regexes.push(compile(pattern)?);
         Ok(RegexId(self.regexes.len() - 1))
     }
 

@@ -987,8 +987,7 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         };
     let mut pattern = None;
     if let Some(p) = &r.pattern {
-        let mut b = crate::matcher::MatcherBuilder::new();
-        if let Err(err) = b.add_regex(p.get_ref()) {
+        if let Err(err) = crate::matcher::compile(p.get_ref()) {
             let detail = err.to_string();
             let last = detail
                 .lines()
