@@ -7,7 +7,6 @@ use crate::entities::{self, Entities};
 use crate::fold::{self, Folded};
 use crate::text::Lang;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of the post.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,16 +94,12 @@ impl<'a> Document<'a> {
         allowed: &[Lang],
     ) -> Self {
         let body_text = &text[body.clone()];
-        let mut words = Vec::new();
-        for (i, w) in body_text.split_word_bound_indices() {
-            if w.chars().any(|c| c.is_alphanumeric()) {
-                let start = body.start + i;
-                words.push(Word {
-                    span: start..start + w.len(),
-                    folded: fold::fold(w),
-                });
-            }
-        }
+        let words: Vec<Word> = split_words(body_text)
+            .map(|r| Word {
+                folded: fold::fold(&body_text[r.clone()]),
+                span: body.start + r.start..body.start + r.end,
+            })
+            .collect();
         let sentences = split_sentences(body_text, body.start);
         let mut entities = entities::extract(body_text);
         shift_entities(&mut entities, body.start);
@@ -149,6 +144,56 @@ fn shift_entities(e: &mut Entities, by: usize) {
             ent.end += by;
         }
     }
+}
+
+/// Splits text into words: runs of letters, digits, `_` and combining marks, joined across a
+/// single apostrophe between letters ("can't", "Falck's") or a `.`/`,` between digits
+/// ("1.299,50"). Hyphens, slashes and other punctuation separate words, as in UAX #29. This
+/// is what UAX #29 gives for the words postlint cares about, at a fraction of the cost.
+pub fn split_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || is_mark(c);
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() || c == '_' {
+                break (i, c);
+            }
+        };
+        let mut end = start + first.len_utf8();
+        let mut prev = first;
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word(c) {
+                end = i + c.len_utf8();
+                prev = c;
+                chars.next();
+                continue;
+            }
+            let joins = match c {
+                '\'' | '’' => prev.is_alphabetic(),
+                '.' | ',' => prev.is_ascii_digit(),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            // Join only if a matching character follows the joiner.
+            let next = text[i + c.len_utf8()..].chars().next();
+            let ok = match c {
+                '.' | ',' => next.is_some_and(|n| n.is_ascii_digit()),
+                _ => next.is_some_and(char::is_alphabetic),
+            };
+            if !ok {
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Splits text into sentences: after `.`, `!`, `?` or `…` (and any closing quotes or
@@ -215,20 +260,24 @@ fn split_sentences(text: &str, base: usize) -> Vec<Range<usize>> {
 const MIN_WORDS_FOR_DETECTION: usize = 3;
 
 /// Frequent function words that tell Danish and English apart (folded forms). Words that
-/// are common in both ("i", "a", "under") are left out.
-const DANISH_WORDS: &[&str] = &[
-    "og", "at", "det", "en", "til", "er", "som", "på", "de", "med", "har", "af", "ikke", "vi",
-    "jeg", "du", "den", "så", "kan", "der", "et", "men", "om", "fra", "var", "være", "vores",
-    "hos", "min", "mit", "mine", "os", "jer", "skal", "vil", "også", "når", "hvor", "hvad",
-    "efter", "blev", "få", "får", "nye", "ny", "dig", "mig", "hele", "alle", "godt", "tak",
-    "søger", "ønsker", "glæder",
-];
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "to", "of", "is", "that", "for", "it", "with", "on", "as", "we", "our", "you",
-    "are", "this", "be", "at", "have", "has", "was", "were", "will", "my", "your", "from", "by",
-    "not", "but", "what", "when", "who", "can", "all", "new", "about", "just", "more", "they",
-    "their", "us", "join", "hiring", "proud", "team", "today", "thanks", "looking", "great",
-];
+/// are common in both ("i", "a", "under") are left out. A `match` compiles to a few length
+/// and byte comparisons, much faster than scanning a list.
+fn function_word(w: &str) -> Option<Lang> {
+    match w {
+        "og" | "at" | "det" | "en" | "til" | "er" | "som" | "på" | "de" | "med" | "har" | "af"
+        | "ikke" | "vi" | "jeg" | "du" | "den" | "så" | "kan" | "der" | "et" | "men" | "om"
+        | "fra" | "var" | "være" | "vores" | "hos" | "min" | "mit" | "mine" | "os" | "jer"
+        | "skal" | "vil" | "også" | "når" | "hvor" | "hvad" | "efter" | "blev" | "få" | "får"
+        | "nye" | "ny" | "dig" | "mig" | "hele" | "alle" | "godt" | "tak" | "søger" | "ønsker"
+        | "glæder" => Some(Lang::Da),
+        "the" | "and" | "to" | "of" | "is" | "that" | "for" | "it" | "with" | "on" | "as" | "we"
+        | "our" | "you" | "are" | "this" | "be" | "have" | "has" | "was" | "were" | "will"
+        | "my" | "your" | "from" | "by" | "not" | "but" | "what" | "when" | "who" | "can" | "all"
+        | "new" | "about" | "just" | "more" | "they" | "their" | "us" | "join" | "hiring"
+        | "proud" | "team" | "today" | "thanks" | "looking" | "great" => Some(Lang::En),
+        _ => None,
+    }
+}
 
 /// Detects the language among `allowed`. Function words decide when they clearly agree (fast,
 /// and reliable even on short posts, where trigram statistics are not: whatlang alone calls
@@ -241,11 +290,10 @@ fn detect_language(text: &str, words: &[Word], allowed: &[Lang]) -> Option<Lang>
     let mut da = 0usize;
     let mut en = 0usize;
     for w in words {
-        let f = w.folded.as_str();
-        if DANISH_WORDS.contains(&f) {
-            da += 1;
-        } else if ENGLISH_WORDS.contains(&f) {
-            en += 1;
+        match function_word(&w.folded) {
+            Some(Lang::Da) => da += 1,
+            Some(Lang::En) => en += 1,
+            None => {}
         }
     }
     let danish_letters = text
@@ -395,5 +443,23 @@ mod tests {
         assert_eq!(idx.line_col(text, 7), (2, 1));
         assert_eq!(idx.line_col(text, text.len()), (2, 8));
         assert_eq!(&text[idx.line_range(text, 2)], "blå bil");
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::split_words;
+
+    fn words(t: &str) -> Vec<&str> {
+        split_words(t).map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn words_like_uax29_for_posts() {
+        assert_eq!(words("Falck's team can't stop!"), ["Falck's", "team", "can't", "stop"]);
+        assert_eq!(words("Kun 1.299,50 kr. – co2-neutral/grøn"), ["Kun", "1.299,50", "kr", "co2", "neutral", "grøn"]);
+        assert_eq!(words("#ønskejob @jens_h 'citat' e\u{301}t"), ["ønskejob", "jens_h", "citat", "e\u{301}t"]);
+        assert_eq!(words("🚑🚑 — ...").len(), 0);
+        assert_eq!(words("slut."), ["slut"]);
     }
 }
