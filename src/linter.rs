@@ -110,6 +110,23 @@ impl Linter {
         for (name, table) in &guideline.platform_overrides {
             profiles.apply_table(name, table);
         }
+        // A platform the guideline or the caller names must exist: a typo ("linkedn") would
+        // otherwise silently skip every length check.
+        let named = guideline.platforms.iter().map(String::as_str);
+        for name in named.chain(options.platforms.iter().map(Platform::name)) {
+            if profiles.get(name).is_none() {
+                let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
+                let mut e = Error::new(
+                    crate::ErrorKind::Usage,
+                    format!("unknown platform `{name}`"),
+                );
+                e = match crate::guideline::closest(name, known.iter().copied()) {
+                    Some(best) => e.with_help(format!("did you mean `{best}`?")),
+                    None => e.with_help(format!("platforms: {}", known.join(", "))),
+                };
+                return Err(e);
+            }
+        }
         let locale = options.locale.or(guideline.locale).unwrap_or(Lang::En);
         Ok(Linter {
             matcher: mb.build(),
@@ -156,7 +173,7 @@ impl Linter {
     pub fn check(&self, post: &Post<'_>) -> Report {
         let text = masked(post.text(), &post.body());
         let language = post.language_hint().or(self.options.language);
-        let doc = Document::new(&text, post.body(), language, &self.guideline.languages);
+        let mut doc = Document::new(&text, post.body(), language, &self.guideline.languages);
         let hits = self.matcher.scan(&doc);
         let date = post
             .date_hint()
@@ -198,7 +215,7 @@ impl Linter {
             language: doc.language,
             locale: self.locale,
             platforms: platforms.into_iter().map(|(_, l)| l).collect(),
-            entities: doc.entities.clone(),
+            entities: std::mem::take(&mut doc.entities),
             scores,
             verdict: Verdict::of(&findings),
             reviewers,

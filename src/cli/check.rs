@@ -98,6 +98,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     }
 
     let failed = fail_on.is_some_and(|level| reports.iter().any(|r| r.has_findings_at(level)));
+    // The process ends right after this: freeing ten thousand reports one allocation at a
+    // time would only delay the exit (it was 8% of a 10,000-post batch run).
+    std::mem::forget(items);
+    std::mem::forget(reports);
+    std::mem::forget(drafts);
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
 }
 

@@ -514,7 +514,30 @@ impl Loader {
             let span = p.span();
             match p.into_inner() {
                 schema::RawPlatforms::List(list) => {
-                    check_platform_names(source, &list, span)?;
+                    check_platform_names(source, &list, span.clone())?;
+                    let builtin = crate::platform::Profiles::builtin();
+                    for name in &list {
+                        let defined = builtin.get(name).is_some()
+                            || g.platform_overrides
+                                .iter()
+                                .any(|(n, _)| n.eq_ignore_ascii_case(name));
+                        if !defined {
+                            let known: Vec<&str> =
+                                builtin.iter().map(|p| p.name.as_str()).collect();
+                            let e = source.error(
+                                ErrorKind::Guideline,
+                                format!("unknown platform `{name}`"),
+                                span.clone(),
+                            );
+                            return Err(match closest(name, known.iter().copied()) {
+                                Some(best) => e.with_help(format!("did you mean `{best}`?")),
+                                None => e.with_help(format!(
+                                    "platforms: {} (or define one under [platforms.NAME])",
+                                    known.join(", ")
+                                )),
+                            });
+                        }
+                    }
                     g.platforms = list.iter().map(|s| s.to_ascii_lowercase()).collect();
                 }
                 schema::RawPlatforms::Tables(tables) => {
