@@ -270,11 +270,11 @@ fn function_word(w: &str) -> Option<Lang> {
         | "skal" | "vil" | "også" | "når" | "hvor" | "hvad" | "efter" | "blev" | "få" | "får"
         | "nye" | "ny" | "dig" | "mig" | "hele" | "alle" | "godt" | "tak" | "søger" | "ønsker"
         | "glæder" => Some(Lang::Da),
-        "the" | "and" | "to" | "of" | "is" | "that" | "for" | "it" | "with" | "on" | "as" | "we"
-        | "our" | "you" | "are" | "this" | "be" | "have" | "has" | "was" | "were" | "will"
-        | "my" | "your" | "from" | "by" | "not" | "but" | "what" | "when" | "who" | "can" | "all"
-        | "new" | "about" | "just" | "more" | "they" | "their" | "us" | "join" | "hiring"
-        | "proud" | "team" | "today" | "thanks" | "looking" | "great" => Some(Lang::En),
+        "the" | "and" | "to" | "of" | "is" | "that" | "for" | "it" | "with" | "on" | "as"
+        | "we" | "our" | "you" | "are" | "this" | "be" | "have" | "has" | "was" | "were"
+        | "will" | "my" | "your" | "from" | "by" | "not" | "but" | "what" | "when" | "who"
+        | "can" | "all" | "new" | "about" | "just" | "more" | "they" | "their" | "us" | "join"
+        | "hiring" | "proud" | "team" | "today" | "thanks" | "looking" | "great" => Some(Lang::En),
         _ => None,
     }
 }
@@ -456,9 +456,18 @@ mod word_tests {
 
     #[test]
     fn words_like_uax29_for_posts() {
-        assert_eq!(words("Falck's team can't stop!"), ["Falck's", "team", "can't", "stop"]);
-        assert_eq!(words("Kun 1.299,50 kr. – co2-neutral/grøn"), ["Kun", "1.299,50", "kr", "co2", "neutral", "grøn"]);
-        assert_eq!(words("#ønskejob @jens_h 'citat' e\u{301}t"), ["ønskejob", "jens_h", "citat", "e\u{301}t"]);
+        assert_eq!(
+            words("Falck's team can't stop!"),
+            ["Falck's", "team", "can't", "stop"]
+        );
+        assert_eq!(
+            words("Kun 1.299,50 kr. – co2-neutral/grøn"),
+            ["Kun", "1.299,50", "kr", "co2", "neutral", "grøn"]
+        );
+        assert_eq!(
+            words("#ønskejob @jens_h 'citat' e\u{301}t"),
+            ["ønskejob", "jens_h", "citat", "e\u{301}t"]
+        );
         assert_eq!(words("🚑🚑 — ...").len(), 0);
         assert_eq!(words("slut."), ["slut"]);
     }

@@ -56,7 +56,9 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     if let Some(re) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
         return Ok(re);
     }
-    let re = regex::RegexBuilder::new(pattern).size_limit(1 << 22).build()?;
+    let re = regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 22)
+        .build()?;
     if let Ok(mut c) = cache.lock() {
         c.insert(pattern.to_string(), re.clone());
     }

@@ -97,9 +97,13 @@ max = 2
 "##,
     );
     let fired = rules_fired(&l, "Se https://intranet.acme.dk/x nu");
+    // The built-in `links.internal` knows `intranet.` hosts too.
     assert_eq!(
         fired,
-        [("acme.internal-url".into(), "https://intranet.acme.".into())]
+        [
+            ("acme.internal-url".into(), "https://intranet.acme.".into()),
+            ("links.internal".into(), "https://intranet.acme.dk/x".into())
+        ]
     );
     let fired = rules_fired(&l, "Vi søger en ny kollega i Aarhus.");
     assert_eq!(fired, [("acme.job-link".into(), "Vi søger".into())]);
@@ -115,7 +119,14 @@ max = 2
     )
     .is_empty());
     let fired = rules_fired(&l, "Ja! Ja! Ja!");
-    assert_eq!(fired, [("acme.exclaim".into(), "!".into())]);
+    // Every sentence ends with "!": the built-in `style.exclamations` says so too.
+    assert_eq!(
+        fired,
+        [
+            ("style.exclamations".into(), "!".into()),
+            ("acme.exclaim".into(), "!".into())
+        ]
+    );
 }
 
 #[test]

@@ -9,10 +9,15 @@ pub mod company;
 pub mod confidential;
 pub mod data;
 pub mod finance;
+pub mod hashtags;
 pub mod language;
+pub mod length;
+pub mod links;
+pub mod mentions;
 pub mod readability;
 pub mod registry;
 pub mod sales;
+pub mod style;
 pub mod tone;
 
 use crate::document::Document;

@@ -4,8 +4,8 @@ use super::{Build, Context, Emitter, Example, Local, OptionKind, OptionSpec, Rul
 use crate::builtin;
 use crate::matcher::{ListId, TermOptions};
 use crate::report::{Severity, Span, Suggestion};
-use std::collections::HashMap;
 use crate::text::Lang;
+use std::collections::HashMap;
 
 /// `tone.negative`.
 pub static NEGATIVE: RuleMeta = RuleMeta {
@@ -145,7 +145,10 @@ impl Rule for NegativeRule {
             }
             for w in &cx.doc.words {
                 // A word inside a scored phrase ("no fun") is not scored again.
-                if phrases.iter().any(|p| p.span.start <= w.span.start && w.span.end <= p.span.end) {
+                if phrases
+                    .iter()
+                    .any(|p| p.span.start <= w.span.start && w.span.end <= p.span.end)
+                {
                     continue;
                 }
                 if let Some(&score) = lex.words.get(w.folded.as_str()) {
