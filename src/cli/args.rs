@@ -26,6 +26,8 @@ pub enum Command {
     Init(InitArgs),
     /// List the platform profiles: name, length limit, counting unit.
     Platforms(PlatformsArgs),
+    /// Serve the linter over HTTP: POST /check, POST /check/batch, GET /rules, GET /healthz.
+    Serve(ServeArgs),
 }
 
 /// Where the guideline comes from and which language to talk in (shared by subcommands).
@@ -117,6 +119,19 @@ pub struct InitArgs {
     /// Where to write it.
     #[arg(long, value_name = "FILE", default_value = "postlint.toml")]
     pub output: PathBuf,
+}
+
+/// `postlint serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the address is printed on stderr).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Worker threads, each serving one connection at a time [default: the number of CPUs].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 }
 
 /// `postlint platforms`.

@@ -15,6 +15,7 @@ mod init;
 mod input;
 mod platforms;
 mod rules;
+mod serve;
 
 pub use args::Cli;
 
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Platforms(args) => platforms::run(&args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

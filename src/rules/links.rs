@@ -492,6 +492,8 @@ struct InternalPatterns {
     suffixes: Vec<String>,
     labels: Vec<String>,
     first_labels: Vec<String>,
+    /// Public hosts that a pattern would otherwise catch.
+    public: Vec<String>,
 }
 
 static INTERNAL: LazyLock<InternalPatterns> = LazyLock::new(|| {
@@ -507,6 +509,7 @@ static INTERNAL: LazyLock<InternalPatterns> = LazyLock::new(|| {
             "[suffixes]" => p.suffixes.push(entry),
             "[labels]" => p.labels.push(entry),
             "[first-labels]" => p.first_labels.push(entry),
+            "[public]" => p.public.push(entry),
             _ => {}
         }
     }
@@ -527,7 +530,8 @@ enum Internal {
 /// Whether `host` (lower case, as [`host_of`] gives it) is internal, and why. `listed` are the
 /// guideline's internal hosts and the rule's `hosts`, `allow` its exemptions.
 fn classify_host(host: &str, listed: &[String], allow: &[String]) -> Option<Internal> {
-    if host.is_empty() || allow.iter().any(|a| host_matches(host, a)) {
+    let p = &*INTERNAL;
+    if host.is_empty() || allow.iter().chain(&p.public).any(|a| host_matches(host, a)) {
         return None;
     }
     if let Ok(ip) = host.parse::<Ipv4Addr>() {
@@ -552,7 +556,6 @@ fn classify_host(host: &str, listed: &[String], allow: &[String]) -> Option<Inte
     if host_matches(host, "localhost") {
         return Some(Internal::Local);
     }
-    let p = &*INTERNAL;
     if listed
         .iter()
         .chain(&p.suffixes)
@@ -1046,6 +1049,8 @@ mod tests {
             ("notsharepoint.com", None),
             ("localhost.dk", None),
             ("www.jira-guide.dk", None),
+            ("confluence.atlassian.com", None),
+            ("jira.atlassian.com", None),
             ("", None),
         ] {
             assert_eq!(internal(host), want, "{host}");
