@@ -9,6 +9,37 @@ fn readme_guideline() -> String {
     readme[start..end].to_string()
 }
 
+fn toml_blocks() -> Vec<String> {
+    let readme = include_str!("../README.md");
+    readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b[..b.find("```").unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn every_readme_toml_block_is_a_valid_guideline() {
+    let blocks = toml_blocks();
+    assert!(blocks.len() >= 2);
+    for b in blocks {
+        Guideline::from_toml(&b, "README.md").unwrap_or_else(|e| panic!("{e}\n{b}"));
+    }
+}
+
+#[test]
+fn the_readme_platform_overrides_work() {
+    let g = Guideline::from_toml(&toml_blocks()[1], "README.md").unwrap();
+    assert_eq!(g.platforms, ["linkedin"]);
+    let linter = Linter::new(g).unwrap();
+    let x = linter.profiles().get("x").unwrap();
+    assert_eq!(x.limit, 25_000);
+    assert!(linter.profiles().get("intranet").is_some());
+    let report = linter.check(&Post::new("Hej med jer"));
+    // The signature counts toward LinkedIn's length.
+    assert!(report.platforms[0].length > "Hej med jer".len());
+}
+
 #[test]
 fn the_readme_guideline_loads_and_works() {
     let g =
