@@ -718,3 +718,37 @@ fn platforms_lists_profiles() {
     assert_eq!(x["limit"], 280);
     assert_eq!(x["unit"], "weighted");
 }
+
+#[test]
+fn five_megabyte_posts_render_in_every_format() {
+    // One 5 MB line, and 5 MB of short lines: miette must not be handed whole lines wider
+    // than its formatter allows, and no format may be quadratic in the text.
+    let dir = TempDir::new().unwrap();
+    let one_line = "Nordlys personale rabat! Vi søger en ny kollega i Aarhus. ".repeat(90_000);
+    let many_lines = "Vi søger en ny kollega i Aarhus, køb nu med 50 % rabat!\n".repeat(90_000);
+    write(dir.path(), "one.txt", &one_line);
+    write(dir.path(), "many.txt", &many_lines);
+    for file in ["one.txt", "many.txt"] {
+        let human = postlint(
+            dir.path(),
+            &["check", "--no-config", "--platform", "x", file],
+            None,
+        );
+        assert_eq!(human.code, 1, "{}", human.stderr);
+        assert!(human.stdout.contains("more findings are not shown"));
+        assert!(human.stdout.len() < 2_000_000, "{}", human.stdout.len());
+        if file == "many.txt" {
+            continue; // JSON's cost does not depend on line length; once is enough.
+        }
+        let out = postlint(
+            dir.path(),
+            &["check", "--no-config", "--format", "json", file],
+            None,
+        );
+        let v = json(&out.stdout);
+        let findings = v["posts"][0]["findings"].as_array().unwrap();
+        assert!(findings.len() > 10_000);
+        let last = findings.last().unwrap();
+        assert!(last["span"]["column"].as_u64().unwrap() >= 1);
+    }
+}

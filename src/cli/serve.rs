@@ -67,8 +67,11 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, Error> {
     let service = Arc::new(Service::new(Linter::with_options(guideline, options)?));
 
     let listener = TcpListener::bind(&args.addr).map_err(|e| {
-        Error::new(ErrorKind::Io, format!("cannot listen on {}: {e}", args.addr))
-            .with_help("pick another address or port with --addr (port 0 picks a free one)")
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot listen on {}: {e}", args.addr),
+        )
+        .with_help("pick another address or port with --addr (port 0 picks a free one)")
     })?;
     let local = listener
         .local_addr()
@@ -227,7 +230,10 @@ struct Conn {
 
 /// Whether an I/O error is a read or write timeout (Unix reports `WouldBlock`).
 fn timed_out(e: &io::Error) -> bool {
-    matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut)
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 impl Conn {
@@ -397,7 +403,10 @@ impl Conn {
 /// Drops the empty lines a client may send before a request (RFC 9112 §2.2 asks servers to
 /// ignore at least one, e.g. a stray CRLF after a previous body).
 fn skip_blank_lines(buf: &mut Vec<u8>) {
-    let n = buf.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+    let n = buf
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
     buf.drain(..n);
 }
 
@@ -436,7 +445,9 @@ fn parse_head(bytes: &[u8]) -> Result<Head, Failure> {
     let request_line = lines.next().unwrap_or_default();
     let parts: Vec<&str> = request_line.split(' ').collect();
     let [method, target, version] = parts[..] else {
-        return Err(bad("malformed request line (expected `METHOD /path HTTP/1.1`)"));
+        return Err(bad(
+            "malformed request line (expected `METHOD /path HTTP/1.1`)",
+        ));
     };
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(bad("malformed request line: bad method"));
@@ -445,7 +456,10 @@ fn parse_head(bytes: &[u8]) -> Result<Head, Failure> {
         "HTTP/1.1" => false,
         "HTTP/1.0" => true,
         v if v.starts_with("HTTP/") => {
-            return Err(Failure::new(505, format!("{v} is not supported; use HTTP/1.1")))
+            return Err(Failure::new(
+                505,
+                format!("{v} is not supported; use HTTP/1.1"),
+            ))
         }
         _ => return Err(bad("malformed request line: bad HTTP version")),
     };
@@ -603,7 +617,11 @@ impl Service {
             .iter()
             .map(|c| self.linter.check(&post_of(c)))
             .collect();
-        let items: Vec<Item<'_>> = records.iter().zip(&reports).map(|(c, r)| item(c, r)).collect();
+        let items: Vec<Item<'_>> = records
+            .iter()
+            .zip(&reports)
+            .map(|(c, r)| item(c, r))
+            .collect();
         Ok(Response {
             content_type: "application/x-ndjson",
             ..Response::json(200, render::jsonl::render(&items))
@@ -709,7 +727,10 @@ fn not_allowed(request: &Request, allow: &'static str) -> Failure {
         allow: Some(allow),
         ..Failure::new(
             405,
-            format!("{} {} is not supported; use {allow}", request.method, request.path),
+            format!(
+                "{} {} is not supported; use {allow}",
+                request.method, request.path
+            ),
         )
     }
 }

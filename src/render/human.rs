@@ -5,6 +5,7 @@
 //! report's locale; this file's own words come in Danish and English.
 
 use super::{tr, Item, Summary};
+use crate::document::{floor_char_boundary, LineIndex};
 use crate::report::{Finding, Severity, Verdict};
 use crate::text::Lang;
 use miette::{
@@ -33,6 +34,10 @@ impl Default for Options {
         }
     }
 }
+
+/// At most this many findings are drawn per post: a person reads the first ones, and a
+/// machine reads `--format json`.
+const MAX_FINDINGS_SHOWN: usize = 200;
 
 /// Renders every post and a closing summary line.
 pub fn render(items: &[Item<'_>], options: &Options) -> String {
@@ -77,8 +82,9 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     let source = PostSource {
         name: item.source,
         text: item.text,
+        lines: LineIndex::new(item.text),
     };
-    for finding in &report.findings {
+    for finding in report.findings.iter().take(MAX_FINDINGS_SHOWN) {
         let diag = FindingDiagnostic {
             finding,
             severity_name: severity_name(finding.severity, lang),
@@ -91,6 +97,19 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
         }
         out.push('\n');
         out.push_str(&drawn);
+    }
+    if report.findings.len() > MAX_FINDINGS_SHOWN {
+        let more = report.findings.len() - MAX_FINDINGS_SHOWN;
+        let _ = write!(
+            out,
+            "\n… {more} {}",
+            tr(
+                lang,
+                "fund mere vises ikke her (brug --format json for at se dem alle).",
+                "more findings are not shown (use --format json to see them all).",
+            )
+        );
+        out.push('\n');
     }
     out.push('\n');
     let _ = write!(
@@ -168,12 +187,42 @@ struct FindingDiagnostic<'a> {
 
 /// The post as miette's source, named after where it came from.
 ///
-/// miette counts the column in its `file:line:column` header in bytes; postlint counts columns
-/// in Unicode scalar values everywhere (JSON, SARIF, GitHub), so this corrects the column to
-/// keep `Blåbær` from shifting every position after it.
+/// miette would scan the whole text for every finding and draw whole lines; on a 5 MB post
+/// that is quadratic, and a line wider than 65,535 columns makes its formatter panic. So this
+/// hands miette only the lines around a finding (found with a line index), and of a long line
+/// only a window around the finding. It also reports columns in Unicode scalar values, as the
+/// JSON, SARIF and GitHub formats do (miette counts bytes).
 struct PostSource<'a> {
     name: &'a str,
     text: &'a str,
+    lines: LineIndex,
+}
+
+/// Context longer than this is cut down to a window on the finding's own line.
+const MAX_CONTEXT_BYTES: usize = 4000;
+/// How much of a long line to show on each side of a finding.
+const WINDOW_BYTES: usize = 160;
+/// The longest part of a finding underlined; the message says the rest.
+const MAX_LABEL_BYTES: usize = 1000;
+
+impl PostSource<'_> {
+    fn line_end(&self, line: usize) -> usize {
+        self.lines.line_range(self.text, line + 1).end
+    }
+
+    /// The span miette may underline: the finding's own span when it is short; otherwise its
+    /// first line, at most `MAX_LABEL_BYTES` long.
+    fn clip(&self, start: usize, end: usize) -> (usize, usize) {
+        let start = floor_char_boundary(self.text, start.min(self.text.len()));
+        let end = end.clamp(start, self.text.len());
+        if end - start <= MAX_LABEL_BYTES {
+            return (start, floor_char_boundary(self.text, end));
+        }
+        let line_end = self.line_end(self.lines.line_of(start));
+        let end = end.min(line_end.max(start));
+        let end = floor_char_boundary(self.text, end.min(start + MAX_LABEL_BYTES));
+        (start, end)
+    }
 }
 
 impl SourceCode for PostSource<'_> {
@@ -183,25 +232,49 @@ impl SourceCode for PostSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        let mut column = inner.column();
-        if column > 0 {
-            // `column` bytes lie between the line start and the span: count them as chars.
-            let end = crate::document::floor_char_boundary(self.text, span.offset());
-            let start = crate::document::floor_char_boundary(self.text, end.saturating_sub(column));
-            column = self.text[start..end].chars().count();
+        let text = self.text;
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
         }
+        let (start, end) = self.clip(span.offset(), span.offset() + span.len());
+        let line = self.lines.line_of(start);
+        let end_line = self.lines.line_of(end.saturating_sub(1).max(start));
+        let first = line.saturating_sub(context_lines_before);
+        let last = (end_line + context_lines_after).min(self.lines.line_count() - 1);
+        let mut data_start = self.lines.line_range(text, first + 1).start;
+        let mut data_end = self.line_end(last);
+        let mut data_line = first;
+        if data_end - data_start > MAX_CONTEXT_BYTES {
+            // A long line: show a window around the finding on its own line (the label was
+            // clipped to that line already if it was long).
+            let own = self.lines.line_range(text, line + 1);
+            data_start =
+                floor_char_boundary(text, start.saturating_sub(WINDOW_BYTES).max(own.start));
+            data_end = ceil_char_boundary(text, (end + WINDOW_BYTES).min(own.end));
+            data_line = line;
+        }
+        // Columns in characters; the line index's cursor keeps this linear over sorted findings.
+        let column = if context_lines_before == 0 {
+            self.lines.line_col(text, start).1 - 1
+        } else {
+            0
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
+            &text.as_bytes()[data_start..data_end],
+            (data_start, data_end - data_start).into(),
+            data_line,
             column,
-            inner.line_count(),
+            self.lines.line_count(),
         )))
     }
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -249,11 +322,8 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span;
-        let label = LabeledSpan::new(
-            Some(self.finding.message.clone()),
-            span.start,
-            span.end.saturating_sub(span.start),
-        );
+        let (start, end) = self.source.clip(span.start, span.end);
+        let label = LabeledSpan::new(Some(self.finding.message.clone()), start, end - start);
         Some(Box::new(std::iter::once(label)))
     }
 }
