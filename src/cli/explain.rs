@@ -53,7 +53,13 @@ fn unknown(wanted: &str, docs: &[RuleDoc]) -> Error {
 
 fn explain(d: &RuleDoc, lang: Lang) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} — {} ({})", d.id, d.severity, d.origin);
+    let origin = if d.origin == "built-in" {
+        tr(lang, "indbygget", "built-in")
+    } else {
+        d.origin.as_str()
+    };
+    let severity = postlint::render::human::severity_name(d.severity, lang);
+    let _ = writeln!(s, "{} — {severity} ({origin})", d.id);
     if !d.enabled {
         let _ = writeln!(
             s,
