@@ -8,6 +8,25 @@ use serde_json::json;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+/// The rule list as JSON (`rules --format json` and the service's `GET /rules`).
+pub fn rule_list_json(
+    docs: &[postlint::rules::RuleDoc],
+    lang: postlint::Lang,
+) -> serde_json::Value {
+    docs.iter()
+        .map(|d| {
+            json!({
+                "id": d.id,
+                "severity": d.severity,
+                "enabled": d.enabled,
+                "route": d.route,
+                "origin": d.origin,
+                "summary": d.summary.get(lang),
+            })
+        })
+        .collect()
+}
+
 /// Runs `postlint rules`.
 pub fn run(args: &RulesArgs) -> Result<ExitCode, Error> {
     let guideline = load_guideline(&args.guideline)?;
@@ -15,19 +34,7 @@ pub fn run(args: &RulesArgs) -> Result<ExitCode, Error> {
     let docs = docs(&guideline);
     let out = match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = docs
-                .iter()
-                .map(|d| {
-                    json!({
-                        "id": d.id,
-                        "severity": d.severity,
-                        "enabled": d.enabled,
-                        "route": d.route,
-                        "origin": d.origin,
-                        "summary": d.summary.get(lang),
-                    })
-                })
-                .collect();
+            let list = rule_list_json(&docs, lang);
             let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
             s.push('\n');
             s

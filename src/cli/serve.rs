@@ -551,23 +551,12 @@ struct Checked {
 impl Service {
     fn new(linter: Linter) -> Service {
         let locale = linter.locale();
-        let rules: Vec<Value> = postlint::rules::docs(linter.guideline())
-            .iter()
-            .map(|d| {
-                json!({
-                    "id": d.id,
-                    "severity": d.severity,
-                    "enabled": d.enabled,
-                    "route": d.route,
-                    "origin": d.origin,
-                    "summary": d.summary.get(locale),
-                })
-            })
-            .collect();
+        let rules =
+            super::rules::rule_list_json(&postlint::rules::docs(linter.guideline()), locale);
         let health = json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
         Service {
             linter,
-            rules: format!("{}\n", Value::Array(rules)).into_bytes(),
+            rules: format!("{rules}\n").into_bytes(),
             health: format!("{health}\n").into_bytes(),
         }
     }
