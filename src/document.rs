@@ -3,6 +3,7 @@
 //! Tokenising once (Harper's approach) keeps rules small and the check fast: a rule reads
 //! words, sentences, entities and the detected language from here instead of re-scanning.
 
+use crate::emoji;
 use crate::entities::{self, Entities};
 use crate::fold::{self, Folded};
 use crate::text::Lang;
@@ -117,6 +118,9 @@ pub struct Document<'a> {
     pub sentences: Vec<Range<usize>>,
     /// URLs, hashtags, mentions and cashtags.
     pub entities: Entities,
+    /// Byte ranges of the emoji in the body, each a whole sequence (👍🏽, 👨‍👩‍👧, 🇩🇰, 1️⃣); see
+    /// [`crate::emoji`].
+    pub emoji: Vec<Range<usize>>,
     /// The post's language, when it could be determined.
     pub language: Option<Lang>,
 }
@@ -140,6 +144,9 @@ impl<'a> Document<'a> {
         let sentences = split_sentences(body_text, body.start);
         let mut entities = entities::extract(body_text);
         shift_entities(&mut entities, body.start);
+        let emoji = emoji::emoji_sequences(body_text)
+            .map(|r| body.start + r.start..body.start + r.end)
+            .collect();
         let language = language.or_else(|| detect_language(body_text, &words, allowed));
         Document {
             text,
@@ -148,6 +155,7 @@ impl<'a> Document<'a> {
             words,
             sentences,
             entities,
+            emoji,
             language,
         }
     }
@@ -469,6 +477,16 @@ mod tests {
                 "Slut"
             ]
         );
+    }
+
+    #[test]
+    fn emoji_are_found_once_in_the_body() {
+        // Front matter blanked to spaces: spans point into the whole text.
+        let text = "     Hej 👋🏽 fra 🇩🇰! 1️⃣ ©";
+        let d = Document::new(text, 5..text.len(), None, &Lang::ALL);
+        let e: Vec<&str> = d.emoji.iter().map(|r| &d.text[r.clone()]).collect();
+        assert_eq!(e, ["👋🏽", "🇩🇰", "1️⃣"]);
+        assert!(doc("Ingen emoji her, æøå").emoji.is_empty());
     }
 
     #[test]

@@ -25,6 +25,7 @@
 
 mod builtin;
 pub mod document;
+pub mod emoji;
 pub mod entities;
 mod error;
 pub mod fancy;

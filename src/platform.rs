@@ -11,6 +11,7 @@
 //! `@user@domain` counts as `@user`), `byte_limit` (Bluesky's second, byte-based limit) and
 //! `signature` (text appended to every post).
 
+use crate::emoji;
 use crate::entities::{extract, url_has_scheme, url_is_linkable, Entities, Entity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -634,72 +635,33 @@ impl XAcc {
             // counts differently (a keycap needs U+20E3).
             self.weight += s.len();
         } else if surely_nfc(s.as_bytes()) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
-            self.chars(s.chars());
+            self.weigh(s);
         } else {
-            self.chars(s.nfc());
+            self.weigh(&s.nfc().collect::<String>());
         }
     }
 
-    fn chars<I: Iterator<Item = char>>(&mut self, it: I) {
-        let mut it = it.peekable();
-        while let Some(c) = it.next() {
+    /// Weighs `s` (already in NFC) char by char; each emoji sequence
+    /// ([`emoji::sequence_end`]) weighs 2 as a whole.
+    fn weigh(&mut self, s: &str) {
+        // The end of the emoji sequence being skipped.
+        let mut skip_to = 0;
+        for (i, c) in s.char_indices() {
+            if i < skip_to {
+                continue;
+            }
             // Fast path for the bulk of Latin text: below U+00A9 nothing is an emoji, and
             // only digits, `#` and `*` can start a keycap.
-            if (c as u32) < 0xA9 && !matches!(c, '0'..='9' | '#' | '*') {
+            if (c as u32) < 0xA9 && !emoji::is_keycap_base(c) {
                 self.weight += 1;
                 continue;
             }
             if matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}') {
                 self.invalid = true;
             }
-            if is_regional_indicator(c) {
-                // A flag is a pair of regional indicators.
-                if it.peek().copied().is_some_and(is_regional_indicator) {
-                    it.next();
-                }
+            if let Some(end) = emoji::sequence_end(s, i, c) {
                 self.weight += 2;
-            } else if matches!(c, '0'..='9' | '#' | '*') {
-                // Keycap: base, optional VS16, U+20E3.
-                let mut extra = 0;
-                if it.peek() == Some(&'\u{FE0F}') {
-                    it.next();
-                    extra = 1;
-                }
-                if it.peek() == Some(&'\u{20E3}') {
-                    it.next();
-                    self.weight += 2;
-                } else {
-                    self.weight += 1 + extra * x_weight('\u{FE0F}');
-                }
-            } else if is_pictographic(c) {
-                // An emoji with its modifiers (VS16, skin tone, tags, keycap mark) and
-                // ZWJ-joined followers counts 2 as a whole.
-                let mut extra = 0;
-                let mut dangling_zwj = false;
-                while let Some(&n) = it.peek() {
-                    if is_emoji_modifier(n) {
-                        it.next();
-                        extra += 1;
-                    } else if n == '\u{200D}' {
-                        it.next();
-                        match it.peek() {
-                            Some(&m) if is_pictographic(m) => {
-                                it.next();
-                                extra += 1;
-                            }
-                            _ => {
-                                dangling_zwj = true;
-                                break;
-                            }
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                self.weight += if extra == 0 { x_weight(c) } else { 2 };
-                if dangling_zwj {
-                    self.weight += x_weight('\u{200D}');
-                }
+                skip_to = end;
             } else {
                 self.weight += x_weight(c);
             }
@@ -724,32 +686,6 @@ fn surely_nfc(s: &[u8]) -> bool {
         i += 1;
     }
     true
-}
-
-#[inline]
-fn is_regional_indicator(c: char) -> bool {
-    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
-}
-
-/// Modifiers that belong to the emoji before them: VS16, skin tones, tag characters
-/// (subdivision flags such as 🏴󠁧󠁢󠁳󠁣󠁴󠁿) and the combining keycap.
-#[inline]
-fn is_emoji_modifier(c: char) -> bool {
-    matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{20E3}')
-}
-
-/// Characters that start an emoji sequence (Extended_Pictographic, approximately: the emoji
-/// blocks plus the BMP symbols that have emoji forms).
-#[inline]
-fn is_pictographic(c: char) -> bool {
-    matches!(c,
-        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
-        | '\u{2194}'..='\u{2199}' | '\u{21A9}'..='\u{21AA}' | '\u{231A}'..='\u{231B}'
-        | '\u{2328}' | '\u{23CF}' | '\u{23E9}'..='\u{23F3}' | '\u{23F8}'..='\u{23FA}'
-        | '\u{24C2}' | '\u{25AA}'..='\u{25AB}' | '\u{25B6}' | '\u{25C0}'
-        | '\u{25FB}'..='\u{25FE}' | '\u{2600}'..='\u{27BF}' | '\u{2934}'..='\u{2935}'
-        | '\u{2B05}'..='\u{2B07}' | '\u{2B1B}'..='\u{2B1C}' | '\u{2B50}' | '\u{2B55}'
-        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
 #[cfg(test)]

@@ -666,6 +666,30 @@ fn explain_a_rule_and_an_unknown_one() {
         None,
     );
     assert!(r.stdout.contains("Eksempler"), "{}", r.stdout);
+    // Option lines are in the locale too.
+    let r = postlint(
+        tmp.path(),
+        &["explain", "sales.score", "--locale", "da"],
+        None,
+    );
+    assert!(
+        r.stdout
+            .contains("threshold (et helt tal, 0 eller mere): reglen slår til"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("default 50"), "{}", r.stdout);
+    let r = postlint(
+        tmp.path(),
+        &["explain", "sales.score", "--locale", "en"],
+        None,
+    );
+    assert!(
+        r.stdout
+            .contains("threshold (a whole number (0 or more)): the score"),
+        "{}",
+        r.stdout
+    );
     let r = postlint(tmp.path(), &["explain", "sales.discont"], None);
     assert_eq!(r.code, 2);
     assert!(

@@ -87,7 +87,13 @@ fn explain(d: &RuleDoc, lang: Lang) -> String {
             d.id
         );
         for o in &d.options {
-            let _ = writeln!(s, "  {} ({}): {}", o.name, o.kind.describe(), o.doc);
+            let _ = writeln!(
+                s,
+                "  {} ({}): {}",
+                o.name,
+                o.kind.describe_in(lang),
+                o.doc.get(lang)
+            );
         }
         s.push('\n');
     }

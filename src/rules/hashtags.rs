@@ -44,8 +44,11 @@ and delete the rest.\n\nOption: `max` – your own recommended maximum, used on 
     options: &[OptionSpec {
         name: "max",
         kind: OptionKind::Count,
-        doc: "the recommended maximum on every platform, instead of the platform's own \
+        doc: Local {
+            da: "dit eget anbefalede maksimum på alle platforme i stedet for platformens (X 2, LinkedIn 5 …); gælder også, når der ikke er valgt en platform; standard: platformens eget",
+            en: "the recommended maximum on every platform, instead of the platform's own \
 (X 2, LinkedIn 5, …); also applies when no platform is checked; default: the platform's",
+        },
     }],
     examples: &[
         Example {
@@ -230,7 +233,10 @@ hashtag needs before the rule looks at it (default 12).",
     options: &[OptionSpec {
         name: "min_length",
         kind: OptionKind::Count,
-        doc: "the number of letters from which an all-lower-case hashtag is checked; default 12",
+        doc: Local {
+            da: "et hashtag med kun små bogstaver bliver tjekket, når det har mindst så mange bogstaver; standard 12",
+            en: "the number of letters from which an all-lower-case hashtag is checked; default 12",
+        },
     }],
     examples: &[
         Example {
@@ -597,7 +603,10 @@ a wall (default 4).",
     options: &[OptionSpec {
         name: "min",
         kind: OptionKind::Count,
-        doc: "the number of hashtags in the closing block from which it is a wall; default 4",
+        doc: Local {
+            da: "hvor mange hashtags i blokken sidst i opslaget der tæller som en mur; standard 4",
+            en: "the number of hashtags in the closing block from which it is a wall; default 4",
+        },
     }],
     examples: &[
         Example {

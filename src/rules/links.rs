@@ -126,12 +126,18 @@ card with the title and picture by itself.",
         OptionSpec {
             name: "hosts",
             kind: OptionKind::Strings,
-            doc: "more shortener hosts (subdomains match too); added to the built-in list",
+            doc: Local {
+            da: "flere domæner for link-forkortere (underdomæner gælder også); føjes til den indbyggede liste",
+            en: "more shortener hosts (subdomains match too); added to the built-in list",
+        },
         },
         OptionSpec {
             name: "allow",
             kind: OptionKind::Strings,
-            doc: "shortener hosts that are fine, e.g. the company's own; default none",
+            doc: Local {
+            da: "link-forkortere, der er i orden, f.eks. virksomhedens egen; standard ingen",
+            en: "shortener hosts that are fine, e.g. the company's own; default none",
+        },
         },
     ],
     examples: &[
@@ -385,12 +391,18 @@ run `postlint check --fix`.",
         OptionSpec {
             name: "params",
             kind: OptionKind::Strings,
-            doc: "more tracking parameters to remove (`name`, or `prefix*`); added to the built-in list",
+            doc: Local {
+            da: "flere sporingsparametre, der skal fjernes (`navn` eller `præfiks*`); føjes til den indbyggede liste",
+            en: "more tracking parameters to remove (`name`, or `prefix*`); added to the built-in list",
+        },
         },
         OptionSpec {
             name: "keep",
             kind: OptionKind::Strings,
-            doc: "parameters never to remove, even if they are on the built-in list; default none",
+            doc: Local {
+            da: "parametre, der aldrig skal fjernes, heller ikke når de står på den indbyggede liste; standard ingen",
+            en: "parameters never to remove, even if they are on the built-in list; default none",
+        },
         },
     ],
     examples: &[
@@ -616,12 +628,18 @@ unsure.",
         OptionSpec {
             name: "hosts",
             kind: OptionKind::Strings,
-            doc: "more internal hosts (subdomains match too), besides `[company] internal_hosts`",
+            doc: Local {
+            da: "flere interne domæner (underdomæner gælder også) ud over `[company] internal_hosts`",
+            en: "more internal hosts (subdomains match too), besides `[company] internal_hosts`",
+        },
         },
         OptionSpec {
             name: "allow",
             kind: OptionKind::Strings,
-            doc: "hosts that look internal but are public (e.g. a public SharePoint site); default none",
+            doc: Local {
+            da: "domæner, der ligner interne, men er offentlige (f.eks. et offentligt SharePoint-site); standard ingen",
+            en: "hosts that look internal but are public (e.g. a public SharePoint site); default none",
+        },
         },
     ],
     examples: &[

@@ -41,8 +41,11 @@ may tag (default 10).",
     options: &[OptionSpec {
         name: "max",
         kind: OptionKind::Count,
-        doc: "how many different people or accounts a post may tag, on every platform; \
+        doc: Local {
+            da: "hvor mange forskellige personer eller konti et opslag må tagge, på alle platforme; standard 10",
+            en: "how many different people or accounts a post may tag, on every platform; \
 default 10",
+        },
     }],
     examples: &[
         Example {

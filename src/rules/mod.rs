@@ -203,14 +203,32 @@ impl OptionKind {
         }
     }
 
-    /// The type in words, for error messages.
+    /// The type in words, for error messages (in English, like the other guideline errors).
     pub fn describe(self) -> &'static str {
-        match self {
-            OptionKind::Count => "a whole number (0 or more)",
-            OptionKind::Number => "a number",
-            OptionKind::Bool => "true or false",
-            OptionKind::Strings => "a list of strings",
-        }
+        self.describe_in(Lang::En)
+    }
+
+    /// The type in words in `lang`, for `postlint explain`.
+    pub fn describe_in(self, lang: Lang) -> &'static str {
+        let text = match self {
+            OptionKind::Count => Local {
+                da: "et helt tal, 0 eller mere",
+                en: "a whole number (0 or more)",
+            },
+            OptionKind::Number => Local {
+                da: "et tal",
+                en: "a number",
+            },
+            OptionKind::Bool => Local {
+                da: "true eller false",
+                en: "true or false",
+            },
+            OptionKind::Strings => Local {
+                da: "en liste af tekster",
+                en: "a list of strings",
+            },
+        };
+        text.get(lang)
     }
 }
 
@@ -221,8 +239,8 @@ pub struct OptionSpec {
     pub name: &'static str,
     /// Its type.
     pub kind: OptionKind,
-    /// What it does and its default.
-    pub doc: &'static str,
+    /// What it does and its default, in Danish and English.
+    pub doc: Local,
 }
 
 /// A Danish and an English static text.
@@ -362,4 +380,27 @@ pub fn docs(guideline: &Guideline) -> Vec<RuleDoc> {
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in rule's text — summary, explanation and each option's doc — exists in
+    /// Danish and English, and the two are not the same text.
+    #[test]
+    fn built_in_texts_in_both_languages() {
+        for m in registry::all() {
+            let mut texts = vec![("summary", m.summary), ("explain", m.explain)];
+            texts.extend(m.options.iter().map(|o| (o.name, o.doc)));
+            for (what, t) in texts {
+                assert!(
+                    !t.da.trim().is_empty() && !t.en.trim().is_empty(),
+                    "{} {what}: empty text",
+                    m.id
+                );
+                assert_ne!(t.da, t.en, "{} {what}: Danish is the English text", m.id);
+            }
+        }
+    }
 }

@@ -24,7 +24,10 @@ skimmed or skipped. The rule fires on sentences with more words than `max_words`
     options: &[OptionSpec {
         name: "max_words",
         kind: OptionKind::Count,
-        doc: "the most words a sentence may have; default 30",
+        doc: Local {
+            da: "det højeste antal ord, en sætning må have; standard 30",
+            en: "the most words a sentence may have; default 30",
+        },
     }],
     examples: &[
         Example {
@@ -108,7 +111,10 @@ should score low. The rule only measures posts of at least 30 words and fires ab
     options: &[OptionSpec {
         name: "max",
         kind: OptionKind::Count,
-        doc: "the highest LIX allowed; default 55",
+        doc: Local {
+            da: "den højeste tilladte LIX; standard 55",
+            en: "the highest LIX allowed; default 55",
+        },
     }],
     examples: &[
         Example {

@@ -124,7 +124,10 @@ for customers or colleagues, and let the link speak for itself.\n\nOption: `thre
     options: &[OptionSpec {
         name: "threshold",
         kind: OptionKind::Count,
-        doc: "the score (0–100) at or above which the rule fires; default 50",
+        doc: Local {
+            da: "reglen slår til, når scoren (0–100) er på eller over dette tal; standard 50",
+            en: "the score (0–100) at or above which the rule fires; default 50",
+        },
     }],
     examples: &[
         Example {

@@ -208,12 +208,18 @@ carry the emphasis.",
         OptionSpec {
             name: "acronyms",
             kind: OptionKind::Strings,
-            doc: "more abbreviations that may be written in capitals; added to the built-in list",
+            doc: Local {
+            da: "flere forkortelser, der gerne må skrives med store bogstaver; føjes til den indbyggede liste",
+            en: "more abbreviations that may be written in capitals; added to the built-in list",
+        },
         },
         OptionSpec {
             name: "single_word_letters",
             kind: OptionKind::Count,
-            doc: "a single word in capitals with at least this many letters is shouting; default 6, 0 turns it off",
+            doc: Local {
+            da: "et enkelt ord med store bogstaver tæller som råb, når det har mindst så mange bogstaver; standard 6, 0 slår det fra",
+            en: "a single word in capitals with at least this many letters is shouting; default 6, 0 turns it off",
+        },
         },
     ],
     examples: &[
@@ -450,108 +456,6 @@ impl Rule for ShoutingRule {
 // style.emoji-density
 // ---------------------------------------------------------------------------------------------
 
-/// Characters that are emoji on their own (Extended_Pictographic, approximately), except the
-/// enclosed letters that [`crate::fancy`] treats as fancy text.
-#[inline]
-fn is_emoji_char(c: char) -> bool {
-    matches!(c,
-        '\u{231A}'..='\u{231B}' | '\u{23E9}'..='\u{23F3}' | '\u{23F8}'..='\u{23FA}'
-        | '\u{25FB}'..='\u{25FE}' | '\u{2600}'..='\u{27BF}' | '\u{2934}'..='\u{2935}'
-        | '\u{2B05}'..='\u{2B07}' | '\u{2B1B}'..='\u{2B1C}' | '\u{2B50}' | '\u{2B55}'
-        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1F0FF}'
-        | '\u{1F18E}' | '\u{1F191}'..='\u{1F19A}' | '\u{1F200}'..='\u{1FAFF}')
-}
-
-/// Symbols that are emoji only with the emoji variation selector (©️, ™️, ↔️, ▶️).
-#[inline]
-fn is_emoji_with_vs16(c: char) -> bool {
-    matches!(c,
-        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
-        | '\u{2194}'..='\u{2199}' | '\u{21A9}'..='\u{21AA}' | '\u{2328}' | '\u{23CF}'
-        | '\u{24C2}' | '\u{25AA}'..='\u{25AB}' | '\u{25B6}' | '\u{25C0}')
-}
-
-#[inline]
-fn is_regional_indicator(c: char) -> bool {
-    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
-}
-
-/// What belongs to the emoji before it: variation selectors, skin tones, tags (subdivision
-/// flags) and the keycap mark.
-#[inline]
-fn is_emoji_modifier(c: char) -> bool {
-    matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{20E3}')
-}
-
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
-}
-
-/// The byte ranges of the emoji in `text` (each a whole sequence: 👍🏽, 👨‍👩‍👧, 🇩🇰, 1️⃣),
-/// shifted by `base`.
-fn emoji_spans(text: &str, base: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    // Everything but a keycap needs a non-ASCII char, and a keycap needs U+20E3.
-    if text.is_ascii() {
-        return out;
-    }
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if matches!(b, b'0'..=b'9' | b'#' | b'*') {
-                let mut j = i + 1;
-                if text[j..].starts_with('\u{FE0F}') {
-                    j += 3;
-                }
-                if text[j..].starts_with('\u{20E3}') {
-                    out.push(base + i..base + j + 3);
-                    i = j + 3;
-                    continue;
-                }
-            }
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, i) else {
-            i += 1;
-            continue;
-        };
-        let mut j = i + c.len_utf8();
-        if is_regional_indicator(c) {
-            // A flag is a pair; a lone indicator is a letter, not an emoji.
-            if let Some(d) = char_at(text, j).filter(|&d| is_regional_indicator(d)) {
-                j += d.len_utf8();
-                out.push(base + i..base + j);
-            }
-            i = j;
-            continue;
-        }
-        let emoji =
-            is_emoji_char(c) || (is_emoji_with_vs16(c) && text[j..].starts_with('\u{FE0F}'));
-        if !emoji {
-            i = j;
-            continue;
-        }
-        loop {
-            match char_at(text, j) {
-                Some(m) if is_emoji_modifier(m) => j += m.len_utf8(),
-                Some('\u{200D}') => match char_at(text, j + 3) {
-                    Some(n) if is_emoji_char(n) || is_emoji_with_vs16(n) => {
-                        j += 3 + n.len_utf8();
-                    }
-                    _ => break,
-                },
-                _ => break,
-            }
-        }
-        out.push(base + i..base + j);
-        i = j;
-    }
-    out
-}
-
 /// `style.emoji-density`.
 pub static EMOJI_DENSITY: RuleMeta = RuleMeta {
     id: "style.emoji-density",
@@ -581,17 +485,26 @@ Instead: pick the few emoji that say the most and use each of them once.",
         OptionSpec {
             name: "max_emoji",
             kind: OptionKind::Count,
-            doc: "the most emoji a post may have; default 10",
+            doc: Local {
+            da: "det højeste antal emoji, et opslag må have; standard 10",
+            en: "the most emoji a post may have; default 10",
+        },
         },
         OptionSpec {
             name: "words_per_emoji",
             kind: OptionKind::Number,
-            doc: "at most one emoji per this many words (checked from three emoji on); default 5, 0 turns it off",
+            doc: Local {
+            da: "højst én emoji pr. så mange ord (tjekkes først fra tre emoji); standard 5, 0 slår det fra",
+            en: "at most one emoji per this many words (checked from three emoji on); default 5, 0 turns it off",
+        },
         },
         OptionSpec {
             name: "max_repeat",
             kind: OptionKind::Count,
-            doc: "the most times the same emoji may stand in a row; default 2",
+            doc: Local {
+            da: "det højeste antal gange, den samme emoji må stå i træk; standard 2",
+            en: "the most times the same emoji may stand in a row; default 2",
+        },
         },
     ],
     examples: &[
@@ -641,7 +554,7 @@ fn build_emoji(b: &mut Build<'_>) -> Box<dyn Rule> {
 impl Rule for EmojiRule {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let text = cx.doc.text;
-        let emoji = emoji_spans(cx.doc.body_text(), cx.doc.body.start);
+        let emoji = &cx.doc.emoji;
         if emoji.is_empty() {
             return;
         }
@@ -744,12 +657,18 @@ most, and full stops elsewhere.",
         OptionSpec {
             name: "max_share",
             kind: OptionKind::Number,
-            doc: "the largest share (0–1) of sentences that may end with \"!\"; default 0.5",
+            doc: Local {
+            da: "den største andel (0–1) af sætningerne, der må slutte med \"!\"; standard 0.5 (halvdelen)",
+            en: "the largest share (0–1) of sentences that may end with \"!\"; default 0.5",
+        },
         },
         OptionSpec {
             name: "min_sentences",
             kind: OptionKind::Count,
-            doc: "the share is only judged in posts with at least this many sentences; default 3",
+            doc: Local {
+            da: "andelen vurderes kun i opslag med mindst så mange sætninger; standard 3",
+            en: "the share is only judged in posts with at least this many sentences; default 3",
+        },
         },
     ],
     examples: &[
@@ -913,26 +832,6 @@ mod tests {
             assert!(ACRONYMS.contains(a), "{a}");
         }
         assert!(!ACRONYMS.contains("KÆMPE"));
-    }
-
-    fn emoji(t: &str) -> Vec<&str> {
-        emoji_spans(t, 0).into_iter().map(|r| &t[r]).collect()
-    }
-
-    #[test]
-    fn emoji_sequences() {
-        assert_eq!(emoji("Hej 🚑 og 🔥🔥"), ["🚑", "🔥", "🔥"]);
-        assert_eq!(
-            emoji("👍🏽 👨‍👩‍👧‍👦 🇩🇰 1️⃣ #️⃣ ❤️ ❤"),
-            ["👍🏽", "👨‍👩‍👧‍👦", "🇩🇰", "1️⃣", "#️⃣", "❤️", "❤"]
-        );
-        // Text symbols without the emoji selector, fancy letters and plain text are not emoji.
-        assert!(emoji("© 2026 Falck™ ↔ æøå 𝐁𝐨𝐥𝐝 🅰🅱 Ⓐ 123 #job").is_empty());
-        assert_eq!(emoji("©️"), ["©️"]);
-        // A lone regional indicator and a dangling joiner do not panic.
-        assert_eq!(emoji("🇩 x"), Vec::<&str>::new());
-        assert_eq!(emoji("🔥\u{200D}"), ["🔥"]);
-        assert_eq!(emoji("9\u{FE0F}"), Vec::<&str>::new());
     }
 
     #[test]

@@ -31,7 +31,10 @@ raise criticism internally first.\n\nOption: `threshold` (default -6).",
     options: &[OptionSpec {
         name: "threshold",
         kind: OptionKind::Number,
-        doc: "the summed AFINN score at or below which the rule fires; default -6",
+        doc: Local {
+            da: "reglen slår til, når den samlede AFINN-score er på eller under dette tal; standard -6",
+            en: "the summed AFINN score at or below which the rule fires; default -6",
+        },
     }],
     examples: &[
         Example {
