@@ -14,8 +14,9 @@ use std::ops::Range;
 pub struct Word {
     /// Byte range in the post.
     pub span: Range<usize>,
-    /// The case- and diacritic-folded form (`Rabatten` → `rabatten`).
-    pub folded: String,
+    /// Where the folded form lies in the document's folded-words buffer (one buffer for all
+    /// words instead of a string each: a post has dozens of words and is checked often).
+    folded: Range<usize>,
 }
 
 /// Maps byte offsets to 1-based line and column (columns in Unicode scalar values).
@@ -114,6 +115,8 @@ pub struct Document<'a> {
     pub folded: Folded,
     /// Words in order.
     pub words: Vec<Word>,
+    /// The folded forms of all words, back to back (see [`Document::folded_word`]).
+    folded_words: String,
     /// Sentences in order (a line break also ends a sentence: posts often skip the full stop).
     pub sentences: Vec<Range<usize>>,
     /// URLs, hashtags, mentions and cashtags.
@@ -135,10 +138,15 @@ impl<'a> Document<'a> {
         allowed: &[Lang],
     ) -> Self {
         let body_text = &text[body.clone()];
+        let mut folded_words = String::with_capacity(body_text.len());
         let words: Vec<Word> = split_words(body_text)
-            .map(|r| Word {
-                folded: fold::fold(&body_text[r.clone()]),
-                span: body.start + r.start..body.start + r.end,
+            .map(|r| {
+                let start = folded_words.len();
+                fold::fold_word_into(&body_text[r.clone()], &mut folded_words);
+                Word {
+                    folded: start..folded_words.len(),
+                    span: body.start + r.start..body.start + r.end,
+                }
             })
             .collect();
         let sentences = split_sentences(body_text, body.start);
@@ -147,17 +155,24 @@ impl<'a> Document<'a> {
         let emoji = emoji::emoji_sequences(body_text)
             .map(|r| body.start + r.start..body.start + r.end)
             .collect();
-        let language = language.or_else(|| detect_language(body_text, &words, allowed));
+        let language =
+            language.or_else(|| detect_language(body_text, &words, &folded_words, allowed));
         Document {
             text,
             body,
             folded: Folded::new(text),
             words,
+            folded_words,
             sentences,
             entities,
             emoji,
             language,
         }
+    }
+
+    /// The case- and diacritic-folded form of a word (`Rabatten` → `rabatten`).
+    pub fn folded_word(&self, word: &Word) -> &str {
+        self.folded_words.get(word.folded.clone()).unwrap_or("")
     }
 
     /// The body text.
@@ -328,14 +343,14 @@ fn function_word(w: &str) -> Option<Lang> {
 /// and reliable even on short posts, where trigram statistics are not: whatlang alone calls
 /// "We're hiring! Join our team in Copenhagen." Dutch and short Danish Norwegian); otherwise
 /// whatlang decides, restricted to the allowed languages, on the first 600 bytes.
-fn detect_language(text: &str, words: &[Word], allowed: &[Lang]) -> Option<Lang> {
+fn detect_language(text: &str, words: &[Word], folded: &str, allowed: &[Lang]) -> Option<Lang> {
     if words.len() < MIN_WORDS_FOR_DETECTION {
         return None;
     }
     let mut da = 0usize;
     let mut en = 0usize;
     for w in words {
-        match function_word(&w.folded) {
+        match function_word(&folded[w.folded.clone()]) {
             Some(Lang::Da) => da += 1,
             Some(Lang::En) => en += 1,
             None => {}

@@ -79,6 +79,13 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Appends the folded form of a single word (no white space in it) to `out`.
+pub fn fold_word_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        fold_char(c, &mut |f| out.push(f));
+    }
+}
+
 /// Folds one character, calling `out` for each resulting character (possibly none).
 #[inline]
 fn fold_char(c: char, out: &mut impl FnMut(char)) {

@@ -162,7 +162,14 @@ impl Rule for Lix {
             .doc
             .words
             .iter()
-            .filter(|w| w.folded.chars().filter(|c| c.is_alphabetic()).count() > 6)
+            .filter(|w| {
+                cx.doc
+                    .folded_word(w)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    > 6
+            })
             .count();
         let score = lix(words, cx.doc.sentences.len(), long);
         if score <= self.max {

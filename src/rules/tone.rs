@@ -154,7 +154,7 @@ impl Rule for NegativeRule {
                 {
                     continue;
                 }
-                if let Some(&score) = lex.words.get(w.folded.as_str()) {
+                if let Some(&score) = lex.words.get(cx.doc.folded_word(w)) {
                     add(score, Span::new(w.span.start, w.span.end));
                 }
             }
