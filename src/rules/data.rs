@@ -177,12 +177,36 @@ fn expand_company(list: &[String], company: &Company) -> Vec<String> {
     out
 }
 
+/// Fills `{id}` and the `fill` placeholders of a message template in one pass (this runs for
+/// every finding of every post; unknown `{…}` stay as written).
 fn fill_in(template: &str, fill: &[(&str, &str)], id: &str) -> String {
-    let mut s = template.replace("{id}", id);
-    for (k, v) in fill {
-        s = s.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            let v = if key == "id" {
+                Some(id)
+            } else {
+                fill.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+            };
+            v.map(|v| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 /// Adapts a replacement to the case of the text it replaces ("Personale" → "Medarbejdere").
@@ -331,6 +355,15 @@ impl Rule for DataRuleImpl {
 #[cfg(test)]
 mod tests {
     use super::match_case;
+
+    #[test]
+    fn placeholders_fill_in_one_pass() {
+        let fill = [("term", "rabat"), ("replacement", "{term}")];
+        assert_eq!(
+            super::fill_in("«{term}» → {replacement} ({id}) {unknown} {", &fill, "x.y"),
+            "«rabat» → {term} (x.y) {unknown} {"
+        );
+    }
 
     #[test]
     fn case_follows_the_original() {
