@@ -68,6 +68,10 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         fixed_stdin = apply_fixes(&mut drafts, &linter, max, locale)?;
     }
 
+    if args.format == Format::Jsonl && fixed_stdin.is_none() {
+        return stream_jsonl(&drafts, &linter, fail_on);
+    }
+
     let reports: Vec<Report> = drafts
         .iter()
         .map(|d| post_of(d, &linter).map(|p| linter.check(&p)))
@@ -104,6 +108,41 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     std::mem::forget(reports);
     std::mem::forget(drafts);
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+/// `--format jsonl`: check, write and drop one post at a time, so a batch of any size runs
+/// in constant memory and each line goes out as soon as its post is checked.
+fn stream_jsonl(
+    drafts: &[Draft],
+    linter: &Linter,
+    fail_on: Option<Severity>,
+) -> Result<ExitCode, Error> {
+    use std::io::Write as _;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = false;
+    let mut written = Ok(());
+    for d in drafts {
+        let report = linter.check(&post_of(d, linter)?);
+        failed |= fail_on.is_some_and(|level| report.has_findings_at(level));
+        let item = Item {
+            source: &d.source,
+            text: &d.text,
+            report: &report,
+        };
+        written = render::jsonl::write_one(&mut out, &item);
+        if written.is_err() {
+            break;
+        }
+    }
+    match written.and_then(|()| out.flush()) {
+        // A closed pipe (`| head`) is the reader's choice, not an error, as for every format.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
+            ErrorKind::Io,
+            format!("cannot write to standard output: {e}"),
+        )),
+        _ => Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK })),
+    }
 }
 
 fn render_items(

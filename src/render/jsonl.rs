@@ -4,6 +4,17 @@
 use super::json::PostOut;
 use super::Item;
 
+/// Writes one post as one line, straight to `out` (for streaming a batch: each report can be
+/// dropped as soon as it is written).
+pub fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &PostOut::new(item)).map_err(|e| match e.io_error_kind() {
+        // Keep the kind, so a closed pipe is still recognised as one.
+        Some(kind) => std::io::Error::new(kind, e),
+        None => std::io::Error::other(e),
+    })?;
+    out.write_all(b"\n")
+}
+
 /// One line per post, each a `posts[]` object of the JSON report.
 pub fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
