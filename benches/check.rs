@@ -144,6 +144,45 @@ fn cli(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // The batch pipeline end to end: 10,000 JSON Lines records in, JSON Lines out, against a
+    // guideline with 10,000 confidential terms (process start and guideline build included).
+    let batch = dir.join("batch.jsonl");
+    let mut lines = String::new();
+    for (i, text) in batch_posts(10_000).iter().enumerate() {
+        let record =
+            serde_json::json!({"id": format!("p{i}"), "text": text, "platform": "linkedin"});
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&batch, &lines).unwrap();
+    let guideline = dir.join("g10k.toml");
+    std::fs::write(&guideline, company_toml(10_000)).unwrap();
+    let mut g = c.benchmark_group("cli_batch");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(lines.len() as u64));
+    g.bench_function("jsonl_10k_posts_10k_terms", |b| {
+        b.iter(|| {
+            let out = Command::new(bin)
+                .args([
+                    "check",
+                    "--date",
+                    "2026-11-27",
+                    "--input-format",
+                    "jsonl",
+                    "--format",
+                    "jsonl",
+                    "--config",
+                ])
+                .arg(&guideline)
+                .arg(&batch)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            black_box(out.code())
+        })
+    });
+    g.finish();
     let _ = std::fs::remove_dir_all(&dir);
 }
 
