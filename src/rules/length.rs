@@ -2,7 +2,7 @@
 //!
 //! Both rules read the lengths the linter measured once per post (`cx.platforms`). Where a
 //! finding must point at a place in the text (where the limit is passed, where the fold
-//! falls), [`cut_offset`] walks the post once in the platform's unit and stops there.
+//! falls), `cut_offset` walks the post once in the platform's unit and stops there.
 //!
 //! The helpers at the end (platform display names, numbers, lists, merging findings that share
 //! a span) are shared with the `hashtags` and `mentions` rules.

@@ -2,7 +2,7 @@
 //! rules. Data rules (the generic kinds) live in [`data`]; each code rule family has a file.
 //!
 //! Adding a code rule: write its `RuleMeta` and `Rule` impl in the family's file, list the
-//! meta in [`registry::ALL`], add a fixture. Its doc text (summary and explanation, in Danish
+//! meta in the `ALL` list of [`registry`], add a fixture. Its doc text (summary and explanation, in Danish
 //! and English) lives in the meta, so `postlint explain` never drifts from the code.
 
 pub mod company;
