@@ -110,6 +110,12 @@ more\".",
             date: "",
         },
         Example {
+            bad: true,
+            text: "Falck Assistance got me home after a breakdown on the motorway – brilliant service.",
+            guideline: "[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Assistance\"]\ndisclosures = [\"#FalckAnsat\", \"#FalckEmployee\"]",
+            date: "",
+        },
+        Example {
             bad: false,
             text: "Jeg arbejder hos Falck, og jeg er stolt af Falck Assistance. #FalckAnsat",
             guideline: "[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Assistance\"]\ndisclosures = [\"#FalckAnsat\", \"jeg arbejder hos Falck\"]",
@@ -118,6 +124,17 @@ more\".",
     ],
     build: build_disclosure,
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn disclosure_language() {
+        assert!(super::looks_danish("#FalckAnsat"));
+        assert!(super::looks_danish("jeg arbejder hos Falck"));
+        assert!(!super::looks_danish("#FalckEmployee"));
+        assert!(!super::looks_danish("I work at Falck"));
+    }
+}
 
 #[derive(Debug)]
 struct DisclosureRule {
@@ -143,6 +160,16 @@ fn build_disclosure(b: &mut Build<'_>) -> Box<dyn Rule> {
     })
 }
 
+/// Whether a short disclosure phrase or hashtag is Danish: Danish letters, or a Danish word
+/// part ("#FalckAnsat", "jeg arbejder hos Falck").
+fn looks_danish(phrase: &str) -> bool {
+    let folded = crate::fold::fold(phrase);
+    folded.contains(['æ', 'ø', 'å'])
+        || ["ansat", "arbejder", "medarbejder", " hos ", "kollega"]
+            .iter()
+            .any(|w| folded.contains(w))
+}
+
 impl Rule for DisclosureRule {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let (Some(mentions), Some(disclosures)) = (self.mentions, self.disclosures) else {
@@ -160,11 +187,14 @@ impl Rule for DisclosureRule {
         if !disclosed.is_empty() {
             return;
         }
-        let example = cx
-            .guideline
-            .company
-            .disclosures
-            .first()
+        // Suggest a disclosure in the post's language ("#FalckAnsat" for a Danish post,
+        // "#FalckEmployee" for an English one) when the guideline has one.
+        let lang = cx.doc.language.unwrap_or(cx.locale);
+        let disclosures = &cx.guideline.company.disclosures;
+        let example = disclosures
+            .iter()
+            .find(|d| looks_danish(d) == (lang == Lang::Da))
+            .or(disclosures.first())
             .cloned()
             .unwrap_or_default();
         let name = cx.slice(first.span).to_string();
