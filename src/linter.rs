@@ -31,6 +31,39 @@ pub struct Options {
     pub platforms: Vec<Platform>,
 }
 
+/// One problem, one finding: a finding whose text lies inside another finding's text of the
+/// same family, and which is no more severe, adds nothing ("rabat" inside "25 % rabat" is the
+/// same sales talk). Findings are sorted by start. The salesiness score and the platform
+/// rules are whole-post judgements and are never folded away.
+fn suppress_nested(findings: &mut Vec<Finding>) {
+    let family = |f: &Finding| f.rule.split('.').next().unwrap_or("").to_string();
+    let whole_post = |f: &Finding| f.rule == "sales.score" || f.rule.starts_with("length.");
+    let mut keep = vec![true; findings.len()];
+    for i in 0..findings.len() {
+        let outer = &findings[i];
+        if whole_post(outer) || outer.span.start == outer.span.end {
+            continue;
+        }
+        for j in i + 1..findings.len() {
+            let inner = &findings[j];
+            if inner.span.start >= outer.span.end {
+                break;
+            }
+            let nested = inner.span.end <= outer.span.end
+                && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
+            if nested
+                && !whole_post(inner)
+                && inner.severity <= outer.severity
+                && family(inner) == family(outer)
+            {
+                keep[j] = false;
+            }
+        }
+    }
+    let mut k = keep.into_iter();
+    findings.retain(|_| k.next().unwrap_or(true));
+}
+
 #[derive(Debug)]
 struct Active {
     id: String,
@@ -208,6 +241,7 @@ impl Linter {
             (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
         });
         findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        suppress_nested(&mut findings);
         let mut reviewers: Vec<String> = findings.iter().filter_map(|f| f.route.clone()).collect();
         reviewers.sort();
         reviewers.dedup();
