@@ -32,9 +32,11 @@ pub struct Options {
 }
 
 /// One problem, one finding: a finding whose text lies inside another finding's text of the
-/// same family, and which is no more severe, adds nothing ("rabat" inside "25 % rabat" is the
-/// same sales talk). Findings are sorted by start. The salesiness score and the platform
-/// rules are whole-post judgements and are never folded away.
+/// same family, which is no more severe and offers no edit of its own, adds nothing ("rabat"
+/// inside "25 % rabat" is the same sales talk). Findings with edits are kept: their fixes
+/// (e.g. "!!!" → "!" inside 𝐛𝐨𝐥𝐝 text) are needed for `--fix` to converge. Findings are
+/// sorted by start. The salesiness score and the platform rules are whole-post judgements
+/// and are never folded away.
 fn suppress_nested(findings: &mut Vec<Finding>) {
     let family = |f: &Finding| f.rule.split('.').next().unwrap_or("").to_string();
     let whole_post = |f: &Finding| f.rule == "sales.score" || f.rule.starts_with("length.");
@@ -51,7 +53,9 @@ fn suppress_nested(findings: &mut Vec<Finding>) {
             }
             let nested = inner.span.end <= outer.span.end
                 && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
+            let has_edits = inner.suggestions.iter().any(|s| !s.edits.is_empty());
             if nested
+                && !has_edits
                 && !whole_post(inner)
                 && inner.severity <= outer.severity
                 && family(inner) == family(outer)
