@@ -31,7 +31,7 @@ pub struct Options {
     pub platforms: Vec<Platform>,
 }
 
-/// One problem, one finding: a finding whose text lies inside another finding's text of the
+/// One problem, one finding: a finding whose text lies inside another rule's finding of the
 /// same family, which is no more severe and offers no edit of its own, adds nothing ("rabat"
 /// inside "25 % rabat" is the same sales talk). Findings with edits are kept: their fixes
 /// (e.g. "!!!" → "!" inside 𝐛𝐨𝐥𝐝 text) are needed for `--fix` to converge. Findings are
@@ -54,7 +54,9 @@ fn suppress_nested(findings: &mut Vec<Finding>) {
             let nested = inner.span.end <= outer.span.end
                 && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
             let has_edits = inner.suggestions.iter().any(|s| !s.edits.is_empty());
+            // A rule's own findings are distinct on purpose (two platforms, two limits).
             if nested
+                && inner.rule != outer.rule
                 && !has_edits
                 && !whole_post(inner)
                 && inner.severity <= outer.severity
