@@ -175,6 +175,13 @@ impl<'a> Document<'a> {
         self.folded_words.get(word.folded.clone()).unwrap_or("")
     }
 
+    /// The first sentence (or the body, when there is none): where whole-post findings
+    /// point, so the underline sits on the opening line rather than the whole post.
+    pub fn first_sentence(&self) -> crate::report::Span {
+        let r = self.sentences.first().cloned().unwrap_or(self.body.clone());
+        crate::report::Span::new(r.start, r.end)
+    }
+
     /// The body text.
     pub fn body_text(&self) -> &'a str {
         &self.text[self.body.clone()]

@@ -1,7 +1,7 @@
 //! Language: the post is written in a language the guideline does not allow.
 
 use super::{Build, Context, Emitter, Example, Local, Rule, RuleMeta};
-use crate::report::{Severity, Span, Suggestion};
+use crate::report::{Severity, Suggestion};
 use crate::text::Lang;
 
 /// `language.not-allowed`.
@@ -66,12 +66,7 @@ impl Rule for NotAllowed {
             return;
         }
         let list: Vec<&str> = allowed.iter().map(|&l| name(l, cx.locale)).collect();
-        let first = cx
-            .doc
-            .sentences
-            .first()
-            .cloned()
-            .unwrap_or(cx.doc.body.clone());
+        let first = cx.doc.first_sentence();
         let message = match cx.locale {
             Lang::Da => format!(
                 "Opslaget ser ud til at være på {}, men retningslinjen tillader kun {}.",
@@ -88,10 +83,6 @@ impl Rule for NotAllowed {
             Lang::Da => format!("Skriv opslaget på {}.", list.join(" eller ")),
             Lang::En => format!("Write the post in {}.", list.join(" or ")),
         };
-        out.emit_with(
-            Span::new(first.start, first.end),
-            message,
-            Suggestion::advice(advice),
-        );
+        out.emit_with(first, message, Suggestion::advice(advice));
     }
 }

@@ -175,12 +175,7 @@ impl Rule for Lix {
         if score <= self.max {
             return;
         }
-        let first = cx
-            .doc
-            .sentences
-            .first()
-            .cloned()
-            .unwrap_or(cx.doc.body.clone());
+        let first = cx.doc.first_sentence();
         let message = match cx.locale {
             Lang::Da => format!(
                 "Teksten er svær at læse: LIX {score:.0} (over {:.0}).",
@@ -192,7 +187,7 @@ impl Rule for Lix {
             ),
         };
         out.emit_with(
-            Span::new(first.start, first.end),
+            first,
             message,
             Suggestion::advice(cx.t(
                 "Brug kortere sætninger og hverdagsord.",

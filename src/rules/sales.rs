@@ -175,15 +175,10 @@ impl Rule for ScoreRule {
         if score < self.threshold || cx.doc.words.is_empty() {
             return;
         }
-        let span = cx.sales.strongest(cx.doc, cx.hits).unwrap_or_else(|| {
-            let first = cx
-                .doc
-                .sentences
-                .first()
-                .cloned()
-                .unwrap_or(cx.doc.body.clone());
-            Span::new(first.start, first.end)
-        });
+        let span = cx
+            .sales
+            .strongest(cx.doc, cx.hits)
+            .unwrap_or_else(|| cx.doc.first_sentence());
         let message = match cx.locale {
             Lang::Da => format!(
                 "Opslaget lyder som en annonce (salgsscore {score} af 100, grænsen er {}).",
