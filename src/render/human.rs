@@ -177,8 +177,8 @@ pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
 }
 
 /// A finding as a miette diagnostic: the rule id and severity as its code, the message as
-/// both headline and label (so it reads well with and without the snippet), the first
-/// suggestion as help.
+/// the headline, the text underlined without a label (repeating the message under the text
+/// only doubled what the employee has to read), the first suggestion as help.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     severity_name: &'static str,
@@ -323,7 +323,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span;
         let (start, end) = self.source.clip(span.start, span.end);
-        let label = LabeledSpan::new(Some(self.finding.message.clone()), start, end - start);
+        let label = LabeledSpan::new(None, start, end - start);
         Some(Box::new(std::iter::once(label)))
     }
 }
