@@ -106,7 +106,18 @@ impl MatcherBuilder {
     }
 
     /// Registers a term list. Terms that fold to nothing are ignored.
+    /// A list identical to one already registered (same terms, same order, same options) gets
+    /// the same handle: several rules read the company's names or disclosures, and each
+    /// distinct list costs a hit vector per post.
     pub fn add_terms<S: AsRef<str>>(&mut self, terms: &[S], options: TermOptions) -> ListId {
+        let same = |l: &List| {
+            l.options == options
+                && l.terms.len() == terms.len()
+                && l.terms.iter().zip(terms).all(|(a, b)| a == b.as_ref())
+        };
+        if let Some(existing) = self.lists.iter().position(same) {
+            return ListId(existing);
+        }
         let list = self.lists.len();
         let mut originals = Vec::with_capacity(terms.len());
         for (i, term) in terms.iter().enumerate() {
@@ -411,6 +422,23 @@ mod tests {
             ..TermOptions::default()
         };
         assert_eq!(find(&["lys"], inner, "Nordlys"), ["lys"]);
+    }
+
+    #[test]
+    fn identical_lists_share_one_handle() {
+        let mut b = MatcherBuilder::new();
+        let a = b.add_terms(&["Falck", "Falck A/S"], TermOptions::default());
+        let same = b.add_terms(
+            &["Falck".to_string(), "Falck A/S".to_string()],
+            TermOptions::default(),
+        );
+        let exact = TermOptions {
+            case_sensitive: true,
+            ..TermOptions::default()
+        };
+        let other = b.add_terms(&["Falck", "Falck A/S"], exact);
+        assert_eq!(a, same);
+        assert_ne!(a, other);
     }
 
     #[test]
