@@ -1177,8 +1177,3 @@ fn data_rule(source: &Source, r: RawRule) -> Result<DataRule, Error> {
         origin: source.name.clone(),
     })
 }
-
-/// Keys a `[[rule]]` accepts (for editors and `postlint init`).
-pub fn rule_keys() -> &'static [&'static str] {
-    schema::RULE_KEYS
-}

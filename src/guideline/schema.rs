@@ -145,31 +145,3 @@ pub(crate) struct RawRule {
     pub max: Option<Spanned<u32>>,
     pub examples: Option<RawExamples>,
 }
-
-/// Every key a `[[rule]]` entry accepts, for "did you mean" hints.
-pub(crate) const RULE_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "severity",
-    "route",
-    "enabled",
-    "languages",
-    "summary",
-    "message",
-    "suggestion",
-    "explain",
-    "terms",
-    "terms_file",
-    "case_sensitive",
-    "whole_word",
-    "inflect",
-    "in_urls",
-    "replace",
-    "fix",
-    "pattern",
-    "require",
-    "near",
-    "distance",
-    "max",
-    "examples",
-];
