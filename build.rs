@@ -36,7 +36,7 @@ fn main() {
         "/// Every data file under rules/, by path relative to rules/."
     )
     .unwrap();
-    writeln!(out, "pub static FILES: &[(&str, &str)] = &[").unwrap();
+    writeln!(out, "pub(crate) static FILES: &[(&str, &str)] = &[").unwrap();
     for f in &files {
         let rel = f.to_string_lossy().replace('\\', "/");
         let abs = rules.join(f);

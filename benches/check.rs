@@ -5,7 +5,7 @@
 //!   the per-post cost with 10 vs 10,000 terms (must not grow beyond the automaton build).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use postlint::{Date, Guideline, Linter, Options, Platform, Post};
+use postlint::{Date, Guideline, Linter, Options, Post};
 use std::hint::black_box;
 use std::process::Command;
 
@@ -31,11 +31,9 @@ fn linter(terms: usize) -> Linter {
     let g = Guideline::from_toml(&company_toml(terms), "bench.toml").unwrap();
     Linter::with_options(
         g,
-        Options {
-            platforms: vec![Platform::LinkedIn],
-            date: Date::new(2026, 11, 27),
-            ..Options::default()
-        },
+        Options::new()
+            .platforms(["linkedin"])
+            .date(Date::new(2026, 11, 27).unwrap()),
     )
     .unwrap()
 }
@@ -43,11 +41,9 @@ fn linter(terms: usize) -> Linter {
 fn single_post(c: &mut Criterion) {
     let recommended = Linter::with_options(
         Guideline::recommended(),
-        Options {
-            platforms: vec![Platform::LinkedIn],
-            date: Date::new(2026, 11, 27),
-            ..Options::default()
-        },
+        Options::new()
+            .platforms(["linkedin"])
+            .date(Date::new(2026, 11, 27).unwrap()),
     )
     .unwrap();
     let mut g = c.benchmark_group("check");

@@ -192,6 +192,17 @@ impl<'a> Document<'a> {
         self.words.partition_point(|w| w.span.end <= offset)
     }
 
+    /// Whether `span` overlaps one of the post's URLs, hashtags, mentions or cashtags.
+    pub fn in_entity(&self, span: &Range<usize>) -> bool {
+        let e = &self.entities;
+        [&e.urls, &e.hashtags, &e.mentions, &e.cashtags]
+            .iter()
+            .any(|list| {
+                list.iter()
+                    .any(|x| x.start < span.end && span.start < x.end)
+            })
+    }
+
     /// Whether a finding in `lang`-specific rules applies: the post is in `lang`, or its
     /// language is unknown (then every allowed language applies, not none).
     pub fn is_language(&self, lang: Lang) -> bool {

@@ -22,14 +22,8 @@ const VS15: char = '\u{FE0E}';
 const VS16: char = '\u{FE0F}';
 const KEYCAP: char = '\u{20E3}';
 
-/// The byte ranges of the emoji sequences in `text`, in order.
-///
-/// ```
-/// use postlint::emoji::emoji_sequences;
-/// let t = "Hej 👋🏽 fra 🇩🇰 og 👨‍👩‍👧 © 2026";
-/// let found: Vec<&str> = emoji_sequences(t).map(|r| &t[r]).collect();
-/// assert_eq!(found, ["👋🏽", "🇩🇰", "👨‍👩‍👧"]);
-/// ```
+/// The byte ranges of the emoji sequences in `text`, in order: in "Hej 👋🏽 fra 🇩🇰 og 👨‍👩‍👧
+/// © 2026" they are 👋🏽, 🇩🇰 and 👨‍👩‍👧 (a unit test below says so).
 pub fn emoji_sequences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     // Everything but a keycap needs a non-ASCII char, and a keycap needs U+20E3.
@@ -184,6 +178,13 @@ pub fn is_emoji_by_default(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sequences_of_a_greeting() {
+        let t = "Hej 👋🏽 fra 🇩🇰 og 👨‍👩‍👧 © 2026";
+        let found: Vec<&str> = emoji_sequences(t).map(|r| &t[r]).collect();
+        assert_eq!(found, ["👋🏽", "🇩🇰", "👨‍👩‍👧"]);
+    }
 
     fn emoji(t: &str) -> Vec<&str> {
         emoji_sequences(t).map(|r| &t[r]).collect()

@@ -25,13 +25,18 @@ pub enum ErrorKind {
     MissingExtends,
     /// An input (a draft, a JSON Lines record, front matter) is malformed.
     Input,
-    /// A command-line argument is invalid.
+    /// A run-wide option is invalid (an unknown platform or locale).
     Usage,
+    /// postlint's own data is broken (a built-in file that does not parse): a bug.
+    Internal,
 }
 
-/// A postlint error. Renders with miette, pointing into the guideline where it can.
+/// A postlint error: one message naming the file (and, for a guideline, the line and
+/// column), a [`kind`](Error::kind) for programs, and a hint. It implements
+/// [`miette::Diagnostic`], so a program can draw it with the guideline snippet underlined.
 ///
-/// Boxed inside so that `Result<T, Error>` stays one pointer wide on the happy path.
+/// Opaque on purpose (as aho-corasick's errors are): only postlint creates them. Boxed inside
+/// so that `Result<T, Error>` stays one pointer wide on the happy path.
 #[derive(Debug, Clone)]
 pub struct Error(Box<Inner>);
 
@@ -49,7 +54,7 @@ struct Inner {
 
 impl Error {
     /// A new error of `kind`.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error(Box::new(Inner {
             kind,
             message: message.into(),
@@ -63,7 +68,7 @@ impl Error {
     }
 
     /// An I/O error on `path`.
-    pub fn io(path: &Path, err: &std::io::Error) -> Error {
+    pub(crate) fn io(path: &Path, err: &std::io::Error) -> Error {
         let reason = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -77,7 +82,7 @@ impl Error {
     }
 
     /// An error located in a source text (a guideline file), at byte `span`.
-    pub fn at(
+    pub(crate) fn at(
         kind: ErrorKind,
         message: impl Into<String>,
         name: &str,
@@ -96,19 +101,19 @@ impl Error {
     }
 
     /// Names the file this error concerns.
-    pub fn with_path(mut self, path: &Path) -> Error {
+    pub(crate) fn with_path(mut self, path: &Path) -> Error {
         self.0.path = Some(path.to_path_buf());
         self
     }
 
     /// Adds a hint on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Error {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
         self.0.help = Some(help.into());
         self
     }
 
     /// Adds a label to the underlined span.
-    pub fn with_label(mut self, label: impl Into<String>) -> Error {
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Error {
         self.0.label = Some(label.into());
         self
     }
@@ -175,6 +180,7 @@ impl Diagnostic for Error {
             ErrorKind::MissingExtends => "postlint::missing_extends",
             ErrorKind::Input => "postlint::input",
             ErrorKind::Usage => "postlint::usage",
+            ErrorKind::Internal => "postlint::internal",
         };
         Some(Box::new(code))
     }
@@ -198,12 +204,5 @@ impl Diagnostic for Error {
             start,
             end - start,
         ))))
-    }
-}
-
-impl Error {
-    /// The error as a miette report (the guideline's text and name come with it).
-    pub fn into_report(self) -> miette::Report {
-        miette::Report::new(self)
     }
 }

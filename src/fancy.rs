@@ -201,6 +201,7 @@ pub fn fancy_runs(text: &str) -> Vec<(Range<usize>, String)> {
 
 /// The whole text with every fancy run replaced by its plain spelling, or `None` when the
 /// text has no fancy run.
+#[cfg(test)]
 pub fn unfancy(text: &str) -> Option<String> {
     let runs = fancy_runs(text);
     if runs.is_empty() {

@@ -121,7 +121,7 @@ fn self_overlapping(sorted: &[&Edit]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Severity, Span, Suggestion};
+    use crate::report::{Edit, Severity, Span, Suggestion};
 
     fn finding(
         start: usize,
@@ -133,13 +133,19 @@ mod tests {
             rule: "test.rule".into(),
             severity: Severity::Warning,
             message: "m".into(),
+            message_id: "test.rule.message".into(),
+            args: Vec::new(),
             span: Span::new(start, end),
-            suggestions: vec![Suggestion::replace(
-                "t",
+            suggestions: vec![Suggestion {
+                title: "t".into(),
+                message_id: "test.rule.suggestion".into(),
                 applicability,
-                Span::new(start, end),
-                replacement,
-            )],
+                edits: vec![Edit {
+                    start,
+                    end,
+                    replacement: replacement.into(),
+                }],
+            }],
             route: None,
         }
     }

@@ -3,11 +3,10 @@
 //! or English.
 //!
 //! ```
-//! use postlint::{Guideline, Linter, Platform, Post, Severity};
+//! use postlint::{Guideline, Linter, Post, Severity};
 //!
 //! let linter = Linter::new(Guideline::recommended())?;
-//! let post = Post::new("Kæmpe rabat! Køb nu – tilbuddet gælder kun i dag!")
-//!     .platforms([Platform::LinkedIn]);
+//! let post = Post::new("Kæmpe rabat! Køb nu – tilbuddet gælder kun i dag!").platforms(["linkedin"]);
 //! let report = linter.check(&post);
 //! assert!(report.findings.iter().any(|f| f.rule.starts_with("sales.")));
 //! for finding in &report.findings {
@@ -17,36 +16,62 @@
 //! # Ok::<(), postlint::Error>(())
 //! ```
 //!
+//! # How it works
+//!
 //! Build a [`Linter`] once from a [`Guideline`] (the built-in `recommended` pack, a TOML file,
-//! or TOML text); it compiles every term list into one automaton and every pattern into one
-//! regex set. [`Linter::check`] takes `&self`, so one linter serves many threads.
+//! or TOML text). Building resolves the guideline against the rules — an unknown rule id or
+//! option is an [`Error`] pointing at its line — and registers every term list of every rule
+//! in one Aho-Corasick automaton. [`Linter::check`] then analyses the post once (words,
+//! sentences, entities, language) and every rule reads that analysis; the text is scanned
+//! once for all terms, however many rules and terms there are. `check` takes `&self`, so one
+//! linter serves many threads, and it never panics on any text.
+//!
+//! Rules report message ids with arguments; the linter fills them in from its catalogue in
+//! the run's [`Locale`]. A [`Finding`] carries both the filled-in message and its
+//! [`message_id`](Finding::message_id) and [`args`](Finding::args), so a program can show a
+//! finding in words of its own.
+//!
+//! # Features
+//!
+//! * `fancy` (default): the `human` output format, drawn with miette's graphical handler.
+//! * `cli` (default): the `postlint` binary (clap).
+//!
+//! With `default-features = false` the library has neither.
 
 #![warn(missing_docs)]
 
 mod builtin;
-pub mod document;
-pub mod emoji;
-pub mod entities;
+mod document;
+mod emoji;
+mod entities;
 mod error;
-pub mod fancy;
-pub mod fix;
-pub mod fold;
-pub mod guideline;
+mod fancy;
+mod fix;
+mod fold;
+mod guideline;
+mod i18n;
 mod linter;
-pub mod matcher;
-pub mod platform;
+mod matcher;
+mod packs;
+mod platform;
 mod post;
 pub mod render;
-pub mod report;
-pub mod rules;
-pub mod text;
+mod report;
+mod resolve;
+mod rule;
+mod rules;
+mod score;
+mod text;
 
+pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind};
 pub use guideline::Guideline;
-pub use linter::{Linter, Options};
-pub use platform::Platform;
+pub use i18n::{Arg, Locale};
+pub use linter::{Fixed, Linter, OptionInfo, Options, RuleExample, RuleInfo};
+pub use platform::{Length, Platform, Profile, Unit};
 pub use post::Post;
 pub use report::{Applicability, Edit, Finding, Report, Severity, Span, Suggestion, Verdict};
+pub use score::Scores;
 pub use text::{Date, Lang};
 
 /// The names of the built-in guideline packs.
@@ -57,6 +82,28 @@ pub fn builtin_packs() -> Vec<&'static str> {
 /// The content of a built-in data file under `rules/` (for `postlint init` and tools).
 pub fn builtin_file(path: &str) -> Option<&'static str> {
     builtin::file(path)
+}
+
+/// Internals the benchmarks time on their own (entity extraction, length counting). Not part
+/// of the API: no stability promise.
+#[doc(hidden)]
+pub mod __bench {
+    /// Extracts the entities of `text` and counts its length on each named platform.
+    pub fn extract_and_measure(text: &str, platforms: &[&str]) -> usize {
+        let profiles = crate::platform::Profiles::builtin().unwrap_or_default();
+        let e = crate::entities::extract(text);
+        platforms
+            .iter()
+            .filter_map(|p| profiles.get(p))
+            .map(|p| crate::platform::measure(text, &e, p).length)
+            .sum()
+    }
+
+    /// Extracts the entities of `text`: (URLs, hashtags, mentions).
+    pub fn extract(text: &str) -> (usize, usize, usize) {
+        let e = crate::entities::extract(text);
+        (e.urls.len(), e.hashtags.len(), e.mentions.len())
+    }
 }
 
 /// The README's Rust examples run as doc-tests, so the README cannot drift from the API.

@@ -1,93 +1,134 @@
-//! The linter: a guideline compiled once, checking any number of posts.
+//! The linter: a guideline resolved against the rules and compiled once, checking any number
+//! of posts.
 
 use crate::document::Document;
-use crate::entities::Entities;
-use crate::error::Error;
-use crate::guideline::{check_selector, Guideline};
+use crate::entities::{Entities, Entity};
+use crate::error::{Error, ErrorKind};
+use crate::fix;
+use crate::guideline::diag::did_you_mean;
+use crate::guideline::Guideline;
+use crate::i18n::{Catalog, Example, Locale};
 use crate::matcher::{Matcher, MatcherBuilder};
 use crate::platform::{self, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
-use crate::report::{Finding, Report, Severity, Verdict};
-use crate::rules::sales::SalesLexicon;
-use crate::rules::{data, registry, Build, Context, Emitter, Rule};
+use crate::report::{Applicability, Finding, Report, Severity, Verdict};
+use crate::resolve::{resolve, Resolved, Source};
+use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
+use crate::score::SalesLexicon;
 use crate::text::{Date, Lang};
-use std::collections::BTreeMap;
 
 /// Run-wide settings that are not part of the guideline (they come from the command line or
 /// the embedding program).
+///
+/// ```
+/// use postlint::{Date, Locale, Options};
+///
+/// let options = Options::new()
+///     .select(["sales", "links.tracking"])
+///     .locale(Locale::DA)
+///     .date(Date::new(2027, 1, 15).unwrap())
+///     .platforms(["linkedin", "x"]);
+/// # let _ = options;
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Only these rules or families (empty: all).
-    pub select: Vec<String>,
-    /// Not these rules or families.
-    pub ignore: Vec<String>,
-    /// The message language (default: the guideline's `locale`, then English).
-    pub locale: Option<Lang>,
-    /// The posts' language (skips detection), unless a post says otherwise.
-    pub language: Option<Lang>,
-    /// The day to judge embargoes and quiet periods by (default: today).
-    pub date: Option<Date>,
-    /// Platforms to check, unless a post says otherwise (default: the guideline's).
-    pub platforms: Vec<Platform>,
+    select: Vec<String>,
+    ignore: Vec<String>,
+    locale: Option<Locale>,
+    language: Option<Lang>,
+    date: Option<Date>,
+    platforms: Vec<Platform>,
 }
 
-/// One problem, one finding: a finding whose text lies inside another rule's finding of the
-/// same family, which is no more severe and offers no edit of its own, adds nothing ("rabat"
-/// inside "25 % rabat" is the same sales talk). Findings with edits are kept: their fixes
-/// (e.g. "!!!" → "!" inside 𝐛𝐨𝐥𝐝 text) are needed for `--fix` to converge. Findings are
-/// sorted by start. The salesiness score and the platform rules are whole-post judgements
-/// and are never folded away.
-fn suppress_nested(findings: &mut Vec<Finding>) {
-    let family = |f: &Finding| f.rule.split('.').next().unwrap_or("").to_string();
-    let whole_post = |f: &Finding| f.rule == "sales.score" || f.rule.starts_with("length.");
-    let mut keep = vec![true; findings.len()];
-    for i in 0..findings.len() {
-        let outer = &findings[i];
-        if whole_post(outer) || outer.span.start == outer.span.end {
-            continue;
-        }
-        for j in i + 1..findings.len() {
-            let inner = &findings[j];
-            if inner.span.start >= outer.span.end {
-                break;
-            }
-            let nested = inner.span.end <= outer.span.end
-                && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
-            let has_edits = inner.suggestions.iter().any(|s| !s.edits.is_empty());
-            // A rule's own findings are distinct on purpose (two platforms, two limits).
-            if nested
-                && inner.rule != outer.rule
-                && !has_edits
-                && !whole_post(inner)
-                && inner.severity <= outer.severity
-                && family(inner) == family(outer)
-            {
-                keep[j] = false;
-            }
-        }
+impl Options {
+    /// No selection, the guideline's locale, language detection, today, the guideline's
+    /// platforms.
+    pub fn new() -> Options {
+        Options::default()
     }
-    let mut k = keep.into_iter();
-    findings.retain(|_| k.next().unwrap_or(true));
+
+    /// Only these rules or families (`sales`, `links.tracking`); empty: all.
+    pub fn select<S: Into<String>>(mut self, rules: impl IntoIterator<Item = S>) -> Options {
+        self.select = rules.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Not these rules or families.
+    pub fn ignore<S: Into<String>>(mut self, rules: impl IntoIterator<Item = S>) -> Options {
+        self.ignore = rules.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The message language (default: the guideline's `locale`, then English).
+    pub fn locale(mut self, locale: Locale) -> Options {
+        self.locale = Some(locale);
+        self
+    }
+
+    /// The posts' language (skips detection), unless a post says otherwise.
+    pub fn language(mut self, language: Lang) -> Options {
+        self.language = Some(language);
+        self
+    }
+
+    /// The day to judge embargoes and quiet periods by (default: today).
+    pub fn date(mut self, date: Date) -> Options {
+        self.date = Some(date);
+        self
+    }
+
+    /// Platforms to check, unless a post says otherwise (default: the guideline's).
+    pub fn platforms<P: Into<Platform>>(
+        mut self,
+        platforms: impl IntoIterator<Item = P>,
+    ) -> Options {
+        self.platforms = platforms.into_iter().map(Into::into).collect();
+        self
+    }
 }
 
+/// A rule that runs, with its settings in force.
 #[derive(Debug)]
 struct Active {
     id: String,
+    /// The length of the id's family prefix (`sales` in `sales.discount`).
+    family: usize,
+    scope: Scope,
     severity: Severity,
     route: Option<String>,
     rule: Box<dyn Rule>,
 }
 
 /// A compiled guideline. Build it once; `check` any number of posts, from any thread.
+///
+/// ```
+/// use postlint::{Guideline, Linter, Post};
+///
+/// let linter = Linter::new(Guideline::recommended())?;
+/// let report = linter.check(&Post::new("Læs mere her: https://bit.ly/3xYz"));
+/// assert_eq!(report.findings[0].rule, "links.shortener");
+/// # Ok::<(), postlint::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Linter {
     guideline: Guideline,
     options: Options,
-    locale: Lang,
+    locale: Locale,
+    resolved: Vec<Resolved>,
     rules: Vec<Active>,
     matcher: Matcher,
     sales: SalesLexicon,
     profiles: Profiles,
+    catalog: Catalog,
+}
+
+/// The result of [`Linter::fix`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// How many suggestions were applied.
+    pub applied: usize,
 }
 
 impl Linter {
@@ -96,85 +137,92 @@ impl Linter {
         Linter::with_options(guideline, Options::default())
     }
 
-    /// Compiles `guideline` with run-wide `options`.
+    /// Resolves `guideline` against the rules (unknown rule ids and options are errors that
+    /// point into the guideline) and compiles it with run-wide `options`.
     pub fn with_options(guideline: Guideline, options: Options) -> Result<Linter, Error> {
-        for s in options.select.iter().chain(&options.ignore) {
-            check_selector(s, &guideline)?;
-        }
-        let selected = |id: &str| {
-            let hit = |s: &String| {
-                id == s
-                    || id
-                        .strip_prefix(s.as_str())
-                        .is_some_and(|r| r.starts_with('.'))
-            };
-            (options.select.is_empty() || options.select.iter().any(hit))
-                && !options.ignore.iter().any(hit)
-        };
-        let mut mb = MatcherBuilder::new();
-        let sales = SalesLexicon::register(&mut mb, &guideline);
-        let mut rules = Vec::new();
-        for meta in registry::all() {
-            let settings = guideline.settings_for(meta.id);
-            if !settings.enabled.unwrap_or(true) || !selected(meta.id) {
-                continue;
-            }
-            let mut build = Build {
-                guideline: &guideline,
-                settings: &settings,
-                matcher: &mut mb,
-            };
-            let rule = (meta.build)(&mut build);
-            rules.push(Active {
-                id: meta.id.to_string(),
-                severity: settings.severity.unwrap_or(meta.severity),
-                route: settings.route.clone().or(meta.route.map(str::to_string)),
-                rule,
-            });
-        }
-        for def in &guideline.rules {
-            let settings = guideline.settings_for(&def.id);
-            if !settings.enabled.unwrap_or(def.enabled) || !selected(&def.id) {
-                continue;
-            }
-            let rule = data::DataRuleImpl::build(def, &guideline.company, &mut mb)?;
-            rules.push(Active {
-                id: def.id.clone(),
-                severity: settings.severity.unwrap_or(def.severity),
-                route: settings.route.clone().or(def.route.clone()),
-                rule: Box::new(rule),
-            });
-        }
-        let mut profiles = Profiles::builtin();
+        let resolved = resolve(&guideline, &options.select, &options.ignore)?;
+        let mut profiles = Profiles::builtin().map_err(|e| Error::new(ErrorKind::Internal, e))?;
         for (name, table) in &guideline.platform_overrides {
-            profiles.apply_table(name, table);
+            profiles
+                .apply_table(name, table)
+                .map_err(|e| Error::new(ErrorKind::Guideline, e))?;
         }
         // A platform the guideline or the caller names must exist: a typo ("linkedn") would
         // otherwise silently skip every length check.
         let named = guideline.platforms.iter().map(String::as_str);
         for name in named.chain(options.platforms.iter().map(Platform::name)) {
-            if profiles.get(name).is_none() {
-                let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
-                let mut e = Error::new(
-                    crate::ErrorKind::Usage,
-                    format!("unknown platform `{name}`"),
-                );
-                e = match crate::guideline::closest(name, known.iter().copied()) {
-                    Some(best) => e.with_help(format!("did you mean `{best}`?")),
-                    None => e.with_help(format!("platforms: {}", known.join(", "))),
-                };
-                return Err(e);
+            known_platform(&profiles, name, None)?;
+        }
+        let mut catalog = Catalog::new()?;
+        for def in &guideline.rules {
+            for (id, text) in def.words.entries(&def.id) {
+                catalog.insert(id, text.clone());
             }
         }
-        let locale = options.locale.or(guideline.locale).unwrap_or(Lang::En);
+        for c in &guideline.catalogs {
+            catalog.add_locale(c.locale, c.messages.iter().cloned());
+        }
+        let locale = options.locale.or(guideline.locale).unwrap_or(Locale::EN);
+        let locales = catalog.locales();
+        if !locales.contains(&locale) {
+            let known: Vec<&str> = locales.iter().map(|l| l.code()).collect();
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!("there are no messages in the locale `{locale}`"),
+            )
+            .with_help(format!(
+                "locales: {} (a guideline adds one with `catalogs = [\"messages-{locale}.toml\"]`)",
+                known.join(", ")
+            )));
+        }
+        let mut mb = MatcherBuilder::new();
+        let sales = SalesLexicon::register(&mut mb, &guideline)?;
+        let mut rules = Vec::new();
+        for r in resolved.iter().filter(|r| r.active()) {
+            let (rule, scope) = match r.source {
+                Source::Code(meta) => {
+                    let mut b = Build {
+                        guideline: &guideline,
+                        matcher: &mut mb,
+                        options: &r.options,
+                        catalog: &mut catalog,
+                    };
+                    ((meta.build)(&mut b)?, meta.scope)
+                }
+                Source::Data(i) => (
+                    crate::packs::build(&guideline.rules[i], &guideline.company, &mut mb)?,
+                    Scope::Span,
+                ),
+            };
+            rules.push(Active {
+                id: r.id.clone(),
+                family: family(&r.id).len(),
+                scope,
+                severity: r.severity,
+                route: r.route.clone(),
+                rule,
+            });
+        }
+        if rules.len() > usize::from(u16::MAX) {
+            return Err(Error::new(
+                ErrorKind::Guideline,
+                format!(
+                    "the guideline has {} rules; at most {} can run",
+                    rules.len(),
+                    u16::MAX
+                ),
+            ));
+        }
         Ok(Linter {
-            matcher: mb.build(),
+            matcher: mb.build()?,
             guideline,
             options,
             locale,
+            resolved,
             rules,
             sales,
             profiles,
+            catalog,
         })
     }
 
@@ -184,13 +232,13 @@ impl Linter {
     }
 
     /// The message language.
-    pub fn locale(&self) -> Lang {
+    pub fn locale(&self) -> Locale {
         self.locale
     }
 
-    /// The platform profiles in force (built-in, with the guideline's overrides).
-    pub fn profiles(&self) -> &Profiles {
-        &self.profiles
+    /// The lowest severity that should fail a run.
+    pub fn fail_on(&self) -> Severity {
+        self.guideline.fail_on
     }
 
     /// The ids of the active rules, in the order they run.
@@ -198,9 +246,119 @@ impl Linter {
         self.rules.iter().map(|r| r.id.as_str())
     }
 
-    /// The lowest severity that should fail a run.
-    pub fn fail_on(&self) -> Severity {
-        self.guideline.fail_on
+    /// The platform profiles in force (built-in, with the guideline's overrides), in order.
+    pub fn platforms(&self) -> impl Iterator<Item = &Profile> {
+        self.profiles.iter()
+    }
+
+    /// The profile of a platform name or alias, if the linter knows it.
+    pub fn platform(&self, name: &str) -> Option<&Profile> {
+        self.profiles.get(name)
+    }
+
+    /// Checks that `name` is a platform this linter knows (an error with "did you mean"
+    /// otherwise); `whose` names the input that named it.
+    pub fn check_platform(&self, name: &str, whose: Option<&str>) -> Result<(), Error> {
+        known_platform(&self.profiles, name, whose)
+    }
+
+    /// Every rule the guideline has (built-in code rules and its data rules), sorted by id,
+    /// with its settings and words in the linter's locale.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.resolved.iter().map(|r| self.info(r)).collect()
+    }
+
+    /// One rule by id.
+    pub fn rule(&self, id: &str) -> Option<RuleInfo> {
+        self.resolved
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| self.info(r))
+    }
+
+    /// A message of the catalogue (`verdict.pass`, `severity.error`, an output word) in the
+    /// linter's locale; the id itself when there is none.
+    pub fn message(&self, id: &str) -> String {
+        self.catalog.render(id, &[], self.locale)
+    }
+
+    /// A message of the catalogue filled with `args`, in the linter's locale.
+    pub fn message_with(&self, id: &str, args: &[(String, crate::Arg)]) -> String {
+        self.catalog.render(id, args, self.locale)
+    }
+
+    fn info(&self, r: &Resolved) -> RuleInfo {
+        let (words, origin) = match r.source {
+            Source::Code(meta) => (self.catalog.rule_words(meta.id), "built-in".to_string()),
+            Source::Data(i) => {
+                let def = &self.guideline.rules[i];
+                (Some(&def.words), def.origin.clone())
+            }
+        };
+        // Explanations may name the platform facts and the rule's options in force.
+        let mut args = platform_facts(&self.profiles);
+        for (name, value) in &r.options {
+            let arg = match value {
+                toml::Value::Integer(i) => crate::Arg::Number(*i),
+                toml::Value::Float(f) => crate::Arg::Decimal(*f),
+                toml::Value::String(s) => crate::Arg::Text(s.clone()),
+                other => crate::Arg::Text(other.to_string()),
+            };
+            args.push((name.clone(), arg));
+        }
+        let text = |key: &str| {
+            let id = format!("{}.{key}", r.id);
+            self.catalog
+                .has(&id)
+                .then(|| self.catalog.render(&id, &args, self.locale))
+        };
+        let summary = text("summary")
+            .or_else(|| text("message"))
+            .unwrap_or_else(|| r.id.clone());
+        let explanation = text("explain").unwrap_or_else(|| summary.clone());
+        let options = r
+            .options
+            .iter()
+            .map(|(name, value)| OptionInfo {
+                name: name.clone(),
+                value: value.to_string(),
+                doc: self
+                    .catalog
+                    .render(&format!("{}.option.{name}", r.id), &[], self.locale),
+            })
+            .collect();
+        let mut unset = Vec::new();
+        if let Some(w) = words {
+            // Options without a value in force (an optional `max`) are documented too.
+            for name in w.options.keys() {
+                if !r.options.contains_key(name) {
+                    unset.push(OptionInfo {
+                        name: name.clone(),
+                        value: String::new(),
+                        doc: self.catalog.render(
+                            &format!("{}.option.{name}", r.id),
+                            &[],
+                            self.locale,
+                        ),
+                    });
+                }
+            }
+        }
+        let mut options: Vec<OptionInfo> = options;
+        options.extend(unset);
+        RuleInfo {
+            id: r.id.clone(),
+            severity: r.severity,
+            enabled: r.enabled,
+            route: r.route.clone(),
+            origin,
+            summary,
+            explanation,
+            options,
+            examples: words
+                .map(|w| w.examples.iter().map(RuleExample::from).collect())
+                .unwrap_or_default(),
+        }
     }
 
     /// Checks a plain text (no front matter) with the default settings.
@@ -219,42 +377,55 @@ impl Linter {
             .or(self.options.date)
             .unwrap_or_else(Date::today);
         let platforms = self.measure(post, &doc);
-        let mut scores = BTreeMap::new();
-        scores.insert("salesiness".to_string(), self.sales.score(&doc, &hits));
+        let scores = self.sales.score(&doc, &hits);
         let cx = Context {
             doc: &doc,
             hits: &hits,
             matcher: &self.matcher,
-            locale: self.locale,
             date,
             platforms: &platforms,
             scores: &scores,
-            guideline: &self.guideline,
-            sales: &self.sales,
+            locale_lang: if self.locale == Locale::DA {
+                Lang::Da
+            } else {
+                Lang::En
+            },
         };
-        let mut findings: Vec<Finding> = Vec::new();
-        for active in &self.rules {
+        let mut raw: Vec<(u16, Finding)> = Vec::new();
+        for (i, active) in self.rules.iter().enumerate() {
             let mut out = Emitter::new(
+                i as u16,
                 &active.id,
                 active.severity,
                 active.route.as_deref(),
-                &mut findings,
+                &mut raw,
             );
             active.rule.check(&cx, &mut out);
         }
-        findings.retain(|f| f.span.start <= f.span.end && f.span.end <= text.len());
-        findings.sort_by(|a, b| {
+        raw.retain(|(_, f)| f.span.start <= f.span.end && f.span.end <= text.len());
+        raw.sort_by(|(_, a), (_, b)| {
             (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
         });
-        findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        suppress_nested(&mut findings);
+        // One finding per rule, place and message: a rule's findings for two platforms with
+        // different figures stay two.
+        raw.dedup_by(|(_, a), (_, b)| {
+            a.rule == b.rule && a.span == b.span && a.message_id == b.message_id && a.args == b.args
+        });
+        self.suppress_nested(&mut raw);
+        let mut findings: Vec<Finding> = raw.into_iter().map(|(_, f)| f).collect();
+        for f in &mut findings {
+            f.message = self.catalog.render(&f.message_id, &f.args, self.locale);
+            for s in &mut f.suggestions {
+                s.title = self.catalog.render(&s.message_id, &f.args, self.locale);
+            }
+        }
         let mut reviewers: Vec<String> = findings.iter().filter_map(|f| f.route.clone()).collect();
         reviewers.sort();
         reviewers.dedup();
         Report {
             language: doc.language,
             locale: self.locale,
-            platforms: platforms.into_iter().map(|(_, l)| l).collect(),
+            platforms: platforms.into_iter().map(|m| m.length).collect(),
             entities: std::mem::take(&mut doc.entities),
             scores,
             verdict: Verdict::of(&findings),
@@ -263,16 +434,70 @@ impl Linter {
         }
     }
 
-    fn measure(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<(Profile, platform::Length)> {
-        let names: Vec<String> = match post.platform_list() {
-            Some(list) => list.iter().map(|p| p.name().to_string()).collect(),
-            None if !self.options.platforms.is_empty() => self
-                .options
+    /// Applies the fixes of `post` up to `max` (safe, or unsafe too) until they converge,
+    /// re-checking the text between rounds with the post's own settings.
+    pub fn fix(&self, post: &Post<'_>, max: Applicability) -> Fixed {
+        let (text, applied) = fix::converge(post.text(), max, |text| {
+            self.check(&post.with_text(text)).findings
+        });
+        Fixed { text, applied }
+    }
+
+    /// One problem, one finding: a finding whose text lies inside another rule's finding of
+    /// the same family, which is no more severe and offers no edit of its own, adds nothing
+    /// ("rabat" inside "25 % rabat" is the same sales talk). Findings with edits are kept:
+    /// their fixes (e.g. "!!!" → "!" inside 𝐛𝐨𝐥𝐝 text) are needed for `--fix` to converge.
+    /// Findings are sorted by start. Whole-post judgements (the score, the length) are
+    /// never folded and never fold.
+    fn suppress_nested(&self, findings: &mut Vec<(u16, Finding)>) {
+        let rule = |i: u16| &self.rules[usize::from(i)];
+        let family = |i: u16| {
+            let r = rule(i);
+            &r.id[..r.family]
+        };
+        let whole_post = |i: u16| rule(i).scope == Scope::WholePost;
+        let mut keep = vec![true; findings.len()];
+        for i in 0..findings.len() {
+            let (oi, outer) = &findings[i];
+            if whole_post(*oi) || outer.span.start == outer.span.end {
+                continue;
+            }
+            for j in i + 1..findings.len() {
+                let (ii, inner) = &findings[j];
+                if inner.span.start >= outer.span.end {
+                    break;
+                }
+                let nested = inner.span.end <= outer.span.end
+                    && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
+                let has_edits = inner.suggestions.iter().any(|s| !s.edits.is_empty());
+                // A rule's own findings are distinct on purpose (two platforms, two limits).
+                if nested
+                    && oi != ii
+                    && !has_edits
+                    && !whole_post(*ii)
+                    && inner.severity <= outer.severity
+                    && family(*ii) == family(*oi)
+                {
+                    keep[j] = false;
+                }
+            }
+        }
+        let mut k = keep.into_iter();
+        findings.retain(|_| k.next().unwrap_or(true));
+    }
+
+    fn measure(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<Measured<'_>> {
+        let names: Vec<&str> = match post.platform_list() {
+            Some(list) => list.iter().map(Platform::name).collect(),
+            None if !self.options.platforms.is_empty() => {
+                self.options.platforms.iter().map(Platform::name).collect()
+            }
+            None => self
+                .guideline
                 .platforms
                 .iter()
-                .map(|p| p.name().to_string())
+                .map(String::as_str)
                 .collect(),
-            None => self.guideline.platforms.clone(),
         };
         if names.is_empty() {
             return Vec::new();
@@ -281,10 +506,10 @@ impl Linter {
         let body = doc.body_text();
         let trimmed = body.trim();
         let offset = doc.body.start + (body.len() - body.trim_start().len());
-        let shift = |list: &[crate::entities::Entity]| {
+        let shift = |list: &[Entity]| {
             list.iter()
                 .filter(|e| e.start >= offset && e.end <= offset + trimmed.len())
-                .map(|e| crate::entities::Entity {
+                .map(|e| Entity {
                     text: e.text.clone(),
                     start: e.start - offset,
                     end: e.end - offset,
@@ -297,16 +522,159 @@ impl Linter {
             urls: shift(&doc.entities.urls),
             cashtags: shift(&doc.entities.cashtags),
         };
-        let mut out: Vec<(Profile, platform::Length)> = Vec::new();
+        let mut out: Vec<Measured<'_>> = Vec::new();
         for name in names {
-            if out.iter().any(|(p, _)| p.name == name) {
+            let Some(profile) = self.profiles.get(name) else {
+                continue;
+            };
+            if out.iter().any(|m| m.profile.name == profile.name) {
                 continue;
             }
-            if let Some(profile) = self.profiles.get(&name) {
-                let length = platform::measure(trimmed, &entities, profile);
-                out.push((profile.clone(), length));
-            }
+            let length = platform::measure(trimmed, &entities, profile);
+            out.push(Measured { profile, length });
         }
         out
+    }
+}
+
+/// Fails with the list of known platforms when `name` has no profile.
+fn known_platform(profiles: &Profiles, name: &str, whose: Option<&str>) -> Result<(), Error> {
+    if profiles.get(name).is_some() {
+        return Ok(());
+    }
+    let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
+    let prefix = whose.map(|w| format!("{w}: ")).unwrap_or_default();
+    let e = Error::new(
+        ErrorKind::Usage,
+        format!("{prefix}unknown platform `{}`", name.trim()),
+    );
+    Err(
+        match did_you_mean(&name.trim().to_lowercase(), profiles.names()) {
+            Some(best) => e.with_help(format!("did you mean `{best}`?")),
+            None => e.with_help(format!("platforms: {}", known.join(", "))),
+        },
+    )
+}
+
+/// The platform facts an explanation may name (`{limits}`, `{folds}`, `{hashtag_advice}`,
+/// `{hashtag_caps}`, `{mention_caps}`, `{link_caps}`, `{unclickable}`, `{weighted}`,
+/// `{url_lengths}`, `{byte_limits}`): computed from the
+/// profiles in force, so `postlint explain` never drifts from `rules/platforms.toml` or a
+/// guideline's overrides. Platforms with the same figure are grouped ("Mastodon og Threads
+/// 500").
+fn platform_facts(profiles: &Profiles) -> Vec<(String, crate::Arg)> {
+    use crate::Arg;
+    let grouped = |f: &dyn Fn(&Profile) -> Option<usize>| {
+        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
+        for p in profiles.iter() {
+            let Some(v) = f(p) else { continue };
+            match groups.iter_mut().find(|(n, _)| *n == v) {
+                Some(g) => g.1.push(p.display_name.clone()),
+                None => groups.push((v, vec![p.display_name.clone()])),
+            }
+        }
+        groups.sort_by_key(|(n, _)| *n);
+        Arg::List(
+            groups
+                .into_iter()
+                .map(|(n, names)| Arg::Message {
+                    id: "explain.platform-figure".to_string(),
+                    args: vec![
+                        ("platforms".to_string(), Arg::from(names)),
+                        ("n".to_string(), Arg::from(n)),
+                    ],
+                })
+                .collect(),
+        )
+    };
+    let unclickable: Vec<String> = profiles
+        .iter()
+        .filter(|p| !p.links_clickable)
+        .map(|p| p.display_name.clone())
+        .collect();
+    let weighted: Vec<String> = profiles
+        .iter()
+        .filter(|p| p.unit == platform::Unit::Weighted)
+        .map(|p| p.display_name.clone())
+        .collect();
+    vec![
+        (
+            "limits".into(),
+            grouped(&|p| (p.limit != usize::MAX).then_some(p.limit)),
+        ),
+        ("folds".into(), grouped(&|p| p.fold)),
+        (
+            "hashtag_advice".into(),
+            grouped(&|p| p.recommended_hashtags),
+        ),
+        ("hashtag_caps".into(), grouped(&|p| p.max_hashtags)),
+        ("mention_caps".into(), grouped(&|p| p.max_mentions)),
+        ("link_caps".into(), grouped(&|p| p.max_links)),
+        ("unclickable".into(), Arg::from(unclickable)),
+        ("weighted".into(), Arg::from(weighted)),
+        ("url_lengths".into(), grouped(&|p| p.url_length)),
+        ("byte_limits".into(), grouped(&|p| p.byte_limit)),
+    ]
+}
+
+/// A rule as `postlint rules` and `postlint explain` show it: its settings in force under the
+/// guideline, and its words in the linter's locale.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct RuleInfo {
+    /// `family.name`.
+    pub id: String,
+    /// Severity in force.
+    pub severity: Severity,
+    /// Whether the guideline leaves it on.
+    pub enabled: bool,
+    /// Reviewer role in force.
+    pub route: Option<String>,
+    /// `built-in`, or the pack or file that defines it.
+    pub origin: String,
+    /// One line.
+    pub summary: String,
+    /// Why it exists and what to do instead.
+    pub explanation: String,
+    /// Its options: name, value in force (TOML), what it does.
+    pub options: Vec<OptionInfo>,
+    /// Its examples.
+    pub examples: Vec<RuleExample>,
+}
+
+/// One option of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OptionInfo {
+    /// The key under `[rules."id"]`.
+    pub name: String,
+    /// The value in force, as TOML (empty when the option is unset and has no default).
+    pub value: String,
+    /// What it does, in the locale.
+    pub doc: String,
+}
+
+/// An example of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RuleExample {
+    /// Whether the text must trigger the rule.
+    pub bad: bool,
+    /// The post.
+    pub text: String,
+    /// Guideline TOML the example needs, if any.
+    pub guideline: Option<String>,
+    /// The day to check it on, if it matters.
+    pub date: Option<Date>,
+}
+
+impl From<&Example> for RuleExample {
+    fn from(e: &Example) -> RuleExample {
+        RuleExample {
+            bad: e.bad,
+            text: e.text.clone(),
+            guideline: e.guideline.clone(),
+            date: e.date,
+        }
     }
 }

@@ -75,10 +75,10 @@ impl<'a> Post<'a> {
             .platforms
             .unwrap_or_default()
             .iter()
-            .map(|p| Platform::from_name(p))
+            .map(|p| Platform::new(p))
             .collect();
         if let Some(p) = fm.platform {
-            platforms.push(Platform::from_name(&p));
+            platforms.push(Platform::new(&p));
         }
         if !platforms.is_empty() {
             post.platforms = Some(platforms);
@@ -99,10 +99,29 @@ impl<'a> Post<'a> {
         self
     }
 
-    /// The platforms to check.
-    pub fn platforms(mut self, platforms: impl IntoIterator<Item = Platform>) -> Self {
-        self.platforms = Some(platforms.into_iter().collect());
+    /// The platforms to check (names or [`Platform`]s).
+    pub fn platforms<P: Into<Platform>>(mut self, platforms: impl IntoIterator<Item = P>) -> Self {
+        self.platforms = Some(platforms.into_iter().map(Into::into).collect());
         self
+    }
+
+    /// The same post (source, settings, front matter range) with another text: the text after
+    /// fixes, which never touch the front matter.
+    pub(crate) fn with_text<'t>(&self, text: &'t str) -> Post<'t> {
+        let start = if text.is_char_boundary(self.body.start) && self.body.start <= text.len() {
+            self.body.start
+        } else {
+            0
+        };
+        Post {
+            text: Cow::Borrowed(text),
+            body: start..text.len(),
+            source: self.source.clone(),
+            platforms: self.platforms.clone(),
+            language: self.language,
+            date: self.date,
+            audience: self.audience.clone(),
+        }
     }
 
     /// The post's language (skips detection).
@@ -200,7 +219,7 @@ mod tests {
     fn front_matter_is_parsed_and_masked() {
         let text = "+++\nplatforms = [\"x\"]\nlanguage = \"da\"\n+++\nHej verden";
         let post = Post::from_draft(text, "a.txt").unwrap();
-        assert_eq!(post.platform_list(), Some(&[Platform::X][..]));
+        assert_eq!(post.platform_list(), Some(&[Platform::new("x")][..]));
         assert_eq!(post.language_hint(), Some(Lang::Da));
         assert_eq!(&text[post.body()], "Hej verden");
         let m = masked(text, &post.body());

@@ -1,15 +1,17 @@
 //! What a check produces: findings with spans and suggestions, the verdict and the routes.
 
 use crate::entities::Entities;
+use crate::i18n::{Args, Locale};
 use crate::platform::Length;
+use crate::score::Scores;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; never blocks.
     Info,
@@ -26,6 +28,22 @@ impl Severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+
+    /// One level higher (info → warning → error; error stays error).
+    pub fn raised(self) -> Severity {
+        match self {
+            Severity::Info => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// One level lower (error → warning → info; info stays info).
+    pub fn lowered(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
         }
     }
 
@@ -71,6 +89,7 @@ impl From<std::ops::Range<usize>> for Span {
 /// Whether a suggestion may be applied without a human looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Applicability {
     /// Always correct: `--fix` applies it.
     Safe,
@@ -96,43 +115,16 @@ pub struct Edit {
 pub struct Suggestion {
     /// What to do, in the message language.
     pub title: String,
+    /// The catalogue id of the title (filled with the finding's arguments).
+    pub message_id: String,
     /// Whether the edits may be applied automatically.
     pub applicability: Applicability,
     /// The edits; empty for advice.
     pub edits: Vec<Edit>,
 }
 
-impl Suggestion {
-    /// Advice without edits.
-    pub fn advice(title: impl Into<String>) -> Suggestion {
-        Suggestion {
-            title: title.into(),
-            applicability: Applicability::Display,
-            edits: Vec::new(),
-        }
-    }
-
-    /// A single replacement of `span` by `replacement`.
-    pub fn replace(
-        title: impl Into<String>,
-        applicability: Applicability,
-        span: Span,
-        replacement: impl Into<String>,
-    ) -> Suggestion {
-        Suggestion {
-            title: title.into(),
-            applicability,
-            edits: vec![Edit {
-                start: span.start,
-                end: span.end,
-                replacement: replacement.into(),
-            }],
-        }
-    }
-}
-
 /// One problem found in a post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// The rule's id (`sales.discount`).
     pub rule: String,
@@ -140,6 +132,12 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong, in the message language.
     pub message: String,
+    /// The catalogue id of the message (`links.shortener.message`): with [`Finding::args`],
+    /// a program can show the finding in words of its own.
+    pub message_id: String,
+    /// The arguments the message was filled with.
+    #[serde(serialize_with = "args_json")]
+    pub args: Args,
     /// Where, in bytes.
     pub span: Span,
     /// Ways to fix it.
@@ -151,6 +149,7 @@ pub struct Finding {
 /// What should happen to a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Verdict {
     /// Publish.
     Pass,
@@ -192,13 +191,13 @@ pub struct Report {
     pub language: Option<Lang>,
     /// The message language the findings are written in.
     #[serde(skip)]
-    pub locale: Lang,
+    pub locale: Locale,
     /// Length per checked platform.
     pub platforms: Vec<Length>,
     /// Entities found in the post.
     pub entities: Entities,
     /// Scores such as `salesiness` (0–100, higher is more like an advert).
-    pub scores: BTreeMap<String, u8>,
+    pub scores: Scores,
     /// What should happen to the post.
     pub verdict: Verdict,
     /// Reviewer roles that must look, sorted and unique.
@@ -213,6 +212,14 @@ impl Report {
         self.findings.iter().any(|f| f.severity >= level)
     }
 
+    /// Applies this report's fixes up to `max` to `text` (the text the report is of), once:
+    /// each finding's first allowed suggestion with edits, skipping any that overlaps one
+    /// already taken. [`crate::Linter::fix`] repeats this until nothing changes.
+    pub fn apply_fixes(&self, text: &str, max: Applicability) -> crate::Fixed {
+        let (text, applied) = crate::fix::apply(text, &self.findings, max);
+        crate::Fixed { text, applied }
+    }
+
     /// The number of findings of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -220,4 +227,8 @@ impl Report {
             .filter(|f| f.severity == severity)
             .count()
     }
+}
+
+fn args_json<S: serde::Serializer>(args: &Args, s: S) -> Result<S::Ok, S::Error> {
+    crate::i18n::ArgsJson(args).serialize(s)
 }

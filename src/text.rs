@@ -1,4 +1,4 @@
-//! Small shared value types: languages, localised text and calendar dates.
+//! Small shared value types: the languages postlint reads, and calendar dates.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -6,6 +6,7 @@ use std::fmt;
 /// A language postlint understands: of the post, and of its messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Lang {
     /// Danish.
     Da,
@@ -44,49 +45,6 @@ impl Lang {
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
-    }
-}
-
-/// A text in both message languages.
-///
-/// In TOML it is either one string (used for both languages) or a table `{ da = "…", en = "…" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Text {
-    /// The same text in every language.
-    Same(String),
-    /// A Danish and an English text; a missing one falls back to the other.
-    Localized {
-        /// Danish text.
-        #[serde(default)]
-        da: Option<String>,
-        /// English text.
-        #[serde(default)]
-        en: Option<String>,
-    },
-}
-
-impl Text {
-    /// A text with a Danish and an English version.
-    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Text {
-        Text::Localized {
-            da: Some(da.into()),
-            en: Some(en.into()),
-        }
-    }
-
-    /// The text in `lang`, falling back to the other language.
-    pub fn get(&self, lang: Lang) -> &str {
-        match self {
-            Text::Same(s) => s,
-            Text::Localized { da, en } => {
-                let (first, second) = match lang {
-                    Lang::Da => (da, en),
-                    Lang::En => (en, da),
-                };
-                first.as_deref().or(second.as_deref()).unwrap_or("")
-            }
-        }
     }
 }
 
@@ -177,15 +135,5 @@ mod tests {
             Date::from_days_since_epoch(20_819).to_string(),
             "2027-01-01"
         );
-    }
-
-    #[test]
-    fn text_falls_back() {
-        let t = Text::Localized {
-            da: None,
-            en: Some("hi".into()),
-        };
-        assert_eq!(t.get(Lang::Da), "hi");
-        assert_eq!(Text::new("hej", "hi").get(Lang::Da), "hej");
     }
 }

@@ -1,7 +1,7 @@
 //! Every rule carries examples: bad texts must trigger it, good texts must not. This test runs
-//! all of them — the built-in code rules' examples and every example of every built-in pack.
+//! all of them — the built-in code rules' examples (from their catalogue files) and every
+//! example of every built-in pack — through the public API.
 
-use postlint::rules::registry;
 use postlint::{Date, Guideline, Linter, Options, Post};
 
 fn fires(linter: &Linter, rule: &str, text: &str, date: Date) -> bool {
@@ -9,30 +9,35 @@ fn fires(linter: &Linter, rule: &str, text: &str, date: Date) -> bool {
     report.findings.iter().any(|f| f.rule == rule)
 }
 
+/// The default day of an example without one.
+const DAY: Date = Date {
+    year: 2026,
+    month: 6,
+    day: 1,
+};
+
 #[test]
 fn code_rule_examples() {
     let mut failures = Vec::new();
     let mut count = 0;
-    for meta in registry::all() {
+    let all = Linter::new(Guideline::empty()).unwrap();
+    for info in all.rules() {
         assert!(
-            meta.examples.iter().any(|e| e.bad) && meta.examples.iter().any(|e| !e.bad),
+            info.examples.iter().any(|e| e.bad) && info.examples.iter().any(|e| !e.bad),
             "{} needs at least one bad and one good example",
-            meta.id
+            info.id
         );
-        for ex in meta.examples {
+        for ex in &info.examples {
             count += 1;
-            let guideline = Guideline::from_toml(ex.guideline, "example.toml")
-                .unwrap_or_else(|e| panic!("{}: example guideline: {e}", meta.id));
-            let options = Options {
-                select: vec![meta.id.to_string()],
-                ..Options::default()
-            };
+            let toml = ex.guideline.clone().unwrap_or_default();
+            let guideline = Guideline::from_toml(&toml, "example.toml")
+                .unwrap_or_else(|e| panic!("{}: example guideline: {e}", info.id));
+            let options = Options::new().select([info.id.as_str()]);
             let linter = Linter::with_options(guideline, options).unwrap();
-            let date = Date::parse(ex.date).unwrap_or(Date::new(2026, 6, 1).unwrap());
-            if fires(&linter, meta.id, ex.text, date) != ex.bad {
+            if fires(&linter, &info.id, &ex.text, ex.date.unwrap_or(DAY)) != ex.bad {
                 failures.push(format!(
                     "{} {} example: {:?}",
-                    meta.id,
+                    info.id,
                     if ex.bad { "bad" } else { "good" },
                     ex.text
                 ));
@@ -50,36 +55,32 @@ fn code_rule_examples() {
 
 #[test]
 fn pack_rule_examples() {
-    let date = Date::new(2026, 6, 1).unwrap();
     let mut failures = Vec::new();
     let mut count = 0;
     for pack in postlint::builtin_packs() {
         let guideline =
             Guideline::builtin(pack).unwrap_or_else(|| panic!("pack {pack} does not load"));
-        for rule in &guideline.rules {
+        let linter = Linter::new(guideline.clone()).unwrap();
+        for rule in linter
+            .rules()
+            .into_iter()
+            .filter(|r| r.origin != "built-in")
+        {
             assert!(
-                !rule.examples.bad.is_empty() && !rule.examples.good.is_empty(),
+                rule.examples.iter().any(|e| e.bad) && rule.examples.iter().any(|e| !e.bad),
                 "{pack}: {} needs bad and good examples",
                 rule.id
             );
-            let options = Options {
-                select: vec![rule.id.clone()],
-                ..Options::default()
-            };
+            let options = Options::new().select([rule.id.as_str()]);
             let linter = Linter::with_options(guideline.clone(), options).unwrap();
-            for (text, bad) in rule
-                .examples
-                .bad
-                .iter()
-                .map(|t| (t, true))
-                .chain(rule.examples.good.iter().map(|t| (t, false)))
-            {
+            for ex in &rule.examples {
                 count += 1;
-                if fires(&linter, &rule.id, text, date) != bad {
+                if fires(&linter, &rule.id, &ex.text, ex.date.unwrap_or(DAY)) != ex.bad {
                     failures.push(format!(
-                        "{pack}: {} {} example: {text:?}",
+                        "{pack}: {} {} example: {:?}",
                         rule.id,
-                        if bad { "bad" } else { "good" }
+                        if ex.bad { "bad" } else { "good" },
+                        ex.text
                     ));
                 }
             }

@@ -18,7 +18,6 @@
 //! `UPDATE_EXPECT=1 cargo test --test fixtures` rewrites the finding lines (keeping the `#`
 //! header lines). Only for maintainers, and only after reviewing every change by hand.
 
-use postlint::document::LineIndex;
 use postlint::{Date, Guideline, Lang, Linter, Platform, Post, Report};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -62,12 +61,7 @@ fn parse_header(name: &str, expected: &str) -> Header {
                     )
                 }
                 "platforms" => {
-                    h.platforms = Some(
-                        value
-                            .split(',')
-                            .map(|p| Platform::from_name(p.trim()))
-                            .collect(),
-                    )
+                    h.platforms = Some(value.split(',').map(|p| Platform::new(p.trim())).collect())
                 }
                 _ => {}
             }
@@ -78,10 +72,11 @@ fn parse_header(name: &str, expected: &str) -> Header {
 
 /// The findings and verdict in the `.expected` line format.
 fn render(text: &str, report: &Report) -> String {
-    let index = LineIndex::new(text);
     let mut out = String::new();
     for f in &report.findings {
-        let (line, col) = index.line_col(text, f.span.start);
+        let before = &text[..f.span.start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         let matched = text.get(f.span.start..f.span.end).unwrap_or("<bad span>");
         writeln!(out, "{} {line}:{col} {matched:?}", f.rule).unwrap();
     }

@@ -18,8 +18,12 @@ fn rules_fired(linter: &Linter, text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The error of loading a guideline and building a linter from it: the file format is
+/// checked on loading, the rule ids and options when the linter resolves them.
 fn err(toml: &str) -> postlint::Error {
-    Guideline::from_toml(toml, "postlint.toml").unwrap_err()
+    Guideline::from_toml(toml, "postlint.toml")
+        .and_then(Linter::new)
+        .unwrap_err()
 }
 
 #[test]
@@ -168,14 +172,7 @@ fn confidential_embargo_is_judged_by_date() {
         "g.toml",
     )
     .unwrap();
-    let l = Linter::with_options(
-        g,
-        Options {
-            locale: Some(postlint::Lang::Da),
-            ..Options::default()
-        },
-    )
-    .unwrap();
+    let l = Linter::with_options(g, Options::new().locale(postlint::Locale::DA)).unwrap();
     let before =
         l.check(&Post::new("Snart kommer Nordlyset").date(Date::new(2027, 1, 14).unwrap()));
     assert_eq!(before.findings.len(), 1);
@@ -244,10 +241,7 @@ fn unknown_rule_ids_are_errors() {
     assert_eq!(e.help_text(), Some("did you mean `sales.score`?"));
     assert_eq!(e.location(), Some((1, 8)));
     let g = Guideline::recommended();
-    let options = Options {
-        select: vec!["sales.discont".into()],
-        ..Options::default()
-    };
+    let options = Options::new().select(["sales.discont"]);
     let e = Linter::with_options(g, options).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::UnknownRule);
     assert!(e.help_text().unwrap().contains("sales.discount"));
@@ -293,16 +287,26 @@ fn extends_merges_layers() {
     )
     .unwrap();
     let g = Guideline::from_path(dir.path().join("postlint.toml")).unwrap();
-    assert_eq!(g.locale, Some(postlint::Lang::Da));
-    assert_eq!(g.company.names, ["Falck"]);
-    assert_eq!(g.company.competitors, ["Konkurrent A/S"]);
+    assert_eq!(g.locale(), Some(postlint::Locale::DA));
+    let l = Linter::new(g.clone()).unwrap();
     assert!(
-        !g.rules.is_empty(),
+        l.rules().iter().any(|r| r.id == "sales.discount"),
         "the recommended pack's rules are inherited"
     );
-    assert_eq!(
-        g.settings_for("sales.score").options["threshold"].as_integer(),
-        Some(60)
+    let score = l.rule("sales.score").unwrap();
+    let threshold = score
+        .options
+        .iter()
+        .find(|o| o.name == "threshold")
+        .unwrap();
+    assert_eq!(threshold.value, "60");
+    // The company lists of both layers are in force.
+    let r = l.check(&Post::new(
+        "Falck er hurtigere end Konkurrent A/S, siger jeg altid til kunderne.",
+    ));
+    assert!(
+        r.findings.iter().any(|f| f.rule == "competitor.mention"),
+        "{r:?}"
     );
     let sub = dir.path().join("drafts/deep");
     fs::create_dir_all(&sub).unwrap();

@@ -1,5 +1,5 @@
 //! End to end through the library: the `links.*` and `style.*` code rules, their options, and
-//! their safe fixes (applied with `postlint::fix::apply`, which must converge: fixing a fixed
+//! their safe fixes (applied with `Report::apply_fixes`, which must converge: fixing a fixed
 //! text changes nothing).
 
 use postlint::{Applicability, Date, Guideline, Linter, Options, Platform, Post, Report, Severity};
@@ -15,12 +15,10 @@ internal_hosts = ["intranet.falck.dk", "https://Wiki.Falck.net/"]
 fn linter(select: &[&str], extra: &str) -> Linter {
     let g = Guideline::from_toml(&format!("{COMPANY}\n{extra}"), "test.toml")
         .unwrap_or_else(|e| panic!("{e}"));
-    let options = Options {
-        select: select.iter().map(|s| s.to_string()).collect(),
-        date: Date::new(2026, 11, 27),
-        locale: Some(postlint::Lang::En),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .select(select.iter().copied())
+        .date(Date::new(2026, 11, 27).unwrap())
+        .locale(postlint::Locale::EN);
     Linter::with_options(g, options).unwrap()
 }
 
@@ -38,8 +36,7 @@ fn fired(l: &Linter, text: &str) -> Vec<(String, String)> {
 }
 
 fn safe_fix(l: &Linter, text: &str) -> String {
-    let report = check(l, text);
-    postlint::fix::apply(text, &report.findings, Applicability::Safe).0
+    check(l, text).apply_fixes(text, Applicability::Safe).text
 }
 
 /// Applies the safe fixes once, checks that a second application changes nothing, and returns
@@ -242,7 +239,7 @@ fn too_many_links_only_on_platforms_with_a_cap() {
         "falck.dk/a falck.dk/b https://www.falck.dk/b/ falck.dk/c falck.dk/d falck.dk/e falck.dk/f";
     let five = "falck.dk/a falck.dk/b https://www.falck.dk/b/ falck.dk/c falck.dk/d falck.dk/e";
     let on = |text: &str, p: Platform| l.check(&Post::new(text).platforms([p]));
-    let r = on(six, Platform::Threads);
+    let r = on(six, Platform::new("threads"));
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].severity, Severity::Warning);
     assert_eq!(
@@ -251,8 +248,8 @@ fn too_many_links_only_on_platforms_with_a_cap() {
     );
     assert!(r.findings[0].message.contains("Threads"));
     // The same link twice counts once.
-    assert!(on(five, Platform::Threads).findings.is_empty());
-    assert!(on(six, Platform::LinkedIn).findings.is_empty());
+    assert!(on(five, Platform::new("threads")).findings.is_empty());
+    assert!(on(six, Platform::new("linkedin")).findings.is_empty());
     // Without a platform nothing is judged.
     assert!(check(&l, six).findings.is_empty());
 }
@@ -260,12 +257,13 @@ fn too_many_links_only_on_platforms_with_a_cap() {
 #[test]
 fn instagram_links_are_not_clickable() {
     let l = linter(&["links.too-many"], "");
-    let r =
-        l.check(&Post::new("Ny station! Se falck.dk/oelstykke").platforms([Platform::Instagram]));
+    let r = l.check(
+        &Post::new("Ny station! Se falck.dk/oelstykke").platforms([Platform::new("instagram")]),
+    );
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].severity, Severity::Info);
     assert!(r.findings[0].suggestions[0].title.contains("link in bio"));
-    let r = l.check(&Post::new("Ny station! Link i bio.").platforms([Platform::Instagram]));
+    let r = l.check(&Post::new("Ny station! Link i bio.").platforms([Platform::new("instagram")]));
     assert!(r.findings.is_empty());
 }
 
@@ -359,7 +357,11 @@ fn shouting_fix_is_unsafe_sentence_case() {
     let report = check(&l, text);
     // Not applied by --fix.
     assert_eq!(safe_fix(&l, text), text);
-    let (fixed, n) = postlint::fix::apply(text, &report.findings, Applicability::Unsafe);
+    let postlint::Fixed {
+        text: fixed,
+        applied: n,
+        ..
+    } = report.apply_fixes(text, Applicability::Unsafe);
     assert_eq!(n, 2);
     assert_eq!(
         fixed,
@@ -368,7 +370,7 @@ fn shouting_fix_is_unsafe_sentence_case() {
     );
     let text = "KÆMPE FALCK NYHED i dag";
     let report = check(&l, text);
-    let (fixed, _) = postlint::fix::apply(text, &report.findings, Applicability::Unsafe);
+    let fixed = report.apply_fixes(text, Applicability::Unsafe).text;
     assert_eq!(fixed, "Kæmpe Falck nyhed i dag");
     let l = linter(
         &["style.shouting"],
@@ -404,11 +406,12 @@ fn emoji_density_and_repeats() {
     assert!(rules("👍🏽👍🏿 godt gået alle sammen i dag").is_empty());
     // The repeat fix keeps one.
     let report = check(&l, "Tak for i dag 🔥🔥🔥🔥 alle sammen, vi ses");
-    let (fixed, _) = postlint::fix::apply(
-        "Tak for i dag 🔥🔥🔥🔥 alle sammen, vi ses",
-        &report.findings,
-        Applicability::Unsafe,
-    );
+    let fixed = report
+        .apply_fixes(
+            "Tak for i dag 🔥🔥🔥🔥 alle sammen, vi ses",
+            Applicability::Unsafe,
+        )
+        .text;
     assert_eq!(fixed, "Tak for i dag 🔥 alle sammen, vi ses");
 }
 
@@ -444,11 +447,9 @@ fn selecting_the_families_lists_every_rule() {
 #[test]
 fn danish_messages() {
     let g = Guideline::from_toml(COMPANY, "t.toml").unwrap();
-    let options = Options {
-        select: vec!["links".into(), "style".into()],
-        locale: Some(postlint::Lang::Da),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .select(["links", "style"])
+        .locale(postlint::Locale::DA);
     let l = Linter::with_options(g, options).unwrap();
     let r = l.check(&Post::new(
         "KÆMPE NYHED!!! Se https://bit.ly/x og https://intranet.falck.dk/a?utm_source=x",

@@ -1,23 +1,15 @@
 //! Platforms end to end through the library API: lengths in the report, and the rules that
 //! read them (`length.*`, `hashtags.*`, `mentions.*`).
 
-use postlint::entities::extract;
-use postlint::platform::{measure, Profiles};
 use postlint::{
     Applicability, Finding, Guideline, Lang, Linter, Options, Platform, Post, Report, Severity,
 };
 
 fn linter(platforms: Vec<Platform>, locale: Lang) -> Linter {
-    let options = Options {
-        platforms,
-        locale: Some(locale),
-        select: vec![
-            "length".to_string(),
-            "hashtags".to_string(),
-            "mentions".to_string(),
-        ],
-        ..Options::default()
-    };
+    let options = Options::new()
+        .platforms(platforms)
+        .locale(locale.into())
+        .select(["length", "hashtags", "mentions"]);
     Linter::with_options(Guideline::recommended(), options).unwrap()
 }
 
@@ -36,7 +28,10 @@ fn post_301() -> String {
 #[test]
 fn x_over_limit_with_the_numbers() {
     let text = post_301();
-    let l = linter(vec![Platform::X, Platform::LinkedIn], Lang::Da);
+    let l = linter(
+        vec![Platform::new("x"), Platform::new("linkedin")],
+        Lang::Da,
+    );
     let report = l.check(&Post::new(text.as_str()));
     let over = findings(&report, "length.over-limit");
     assert_eq!(over.len(), 1, "only X is over: {:?}", report.findings);
@@ -49,13 +44,12 @@ fn x_over_limit_with_the_numbers() {
     // The span runs from where the limit is passed to the end of the post: the text before
     // it fits in 280, and the 21 characters over are exactly what it covers.
     assert_eq!(f.span.end, text.len());
-    let x = Profiles::builtin().get("x").unwrap().clone();
     let before = &text[..f.span.start];
-    assert_eq!(measure(before, &extract(before), &x).length, 280);
+    assert_eq!(l.check(&Post::new(before)).platforms[0].length, 280);
     assert_eq!(text[f.span.start..].chars().count(), 21);
     assert_eq!(f.suggestions[0].applicability, Applicability::Display);
 
-    let en = linter(vec![Platform::X], Lang::En).check(&Post::new(text.as_str()));
+    let en = linter(vec![Platform::new("x")], Lang::En).check(&Post::new(text.as_str()));
     assert_eq!(
         findings(&en, "length.over-limit")[0].message,
         "Too long for X: 301 of 280 characters – cut 21 characters."
@@ -65,8 +59,11 @@ fn x_over_limit_with_the_numbers() {
 #[test]
 fn report_platforms_in_json() {
     let text = post_301();
-    let report =
-        linter(vec![Platform::X, Platform::LinkedIn], Lang::En).check(&Post::new(text.as_str()));
+    let report = linter(
+        vec![Platform::new("x"), Platform::new("linkedin")],
+        Lang::En,
+    )
+    .check(&Post::new(text.as_str()));
     let json = serde_json::to_value(&report.platforms).unwrap();
     assert_eq!(
         json,
@@ -80,11 +77,11 @@ fn report_platforms_in_json() {
 #[test]
 fn exactly_at_the_limit_is_fine() {
     let text = format!("{}{}", "a".repeat(278), "😀");
-    let report = linter(vec![Platform::X], Lang::En).check(&Post::new(text.as_str()));
+    let report = linter(vec![Platform::new("x")], Lang::En).check(&Post::new(text.as_str()));
     assert_eq!(report.platforms[0].length, 280);
     assert!(findings(&report, "length.over-limit").is_empty());
     let text = format!("{}{}", "a".repeat(279), "😀");
-    let report = linter(vec![Platform::X], Lang::En).check(&Post::new(text.as_str()));
+    let report = linter(vec![Platform::new("x")], Lang::En).check(&Post::new(text.as_str()));
     assert_eq!(report.platforms[0].length, 281);
     assert_eq!(findings(&report, "length.over-limit").len(), 1);
 }
@@ -93,7 +90,7 @@ fn exactly_at_the_limit_is_fine() {
 fn bluesky_byte_limit_says_bytes() {
     // 150 family emoji: 150 graphemes, 3,750 bytes.
     let text = "👨‍👩‍👧‍👦".repeat(150);
-    let report = linter(vec![Platform::Bluesky], Lang::En).check(&Post::new(text.as_str()));
+    let report = linter(vec![Platform::new("bluesky")], Lang::En).check(&Post::new(text.as_str()));
     let f = findings(&report, "length.over-limit");
     assert_eq!(f.len(), 1);
     assert!(
@@ -108,13 +105,13 @@ fn bluesky_byte_limit_says_bytes() {
 #[test]
 fn x_invalid_character_has_a_safe_fix() {
     let text = "Hej\u{FEFF} alle sammen";
-    let report = linter(vec![Platform::X], Lang::Da).check(&Post::new(text));
+    let report = linter(vec![Platform::new("x")], Lang::Da).check(&Post::new(text));
     let f = findings(&report, "length.over-limit");
     assert_eq!(f.len(), 1);
     assert!(f[0].message.contains("U+FEFF"), "{}", f[0].message);
     assert_eq!(f[0].suggestions[0].applicability, Applicability::Safe);
-    let (fixed, n) = postlint::fix::apply(text, &report.findings, Applicability::Safe);
-    assert_eq!((fixed.as_str(), n), ("Hej alle sammen", 1));
+    let fixed = report.apply_fixes(text, Applicability::Safe);
+    assert_eq!((fixed.text.as_str(), fixed.applied), ("Hej alle sammen", 1));
 }
 
 #[test]
@@ -144,12 +141,10 @@ fn hidden_disclosure_on_two_platforms_is_one_finding() {
         "test.toml",
     )
     .unwrap();
-    let options = Options {
-        platforms: vec![Platform::LinkedIn, Platform::Instagram],
-        select: vec!["length.fold".to_string()],
-        locale: Some(Lang::Da),
-        ..Options::default()
-    };
+    let options = Options::new()
+        .platforms(["linkedin", "instagram"])
+        .select(["length.fold"])
+        .locale(postlint::Locale::DA);
     let l = Linter::with_options(guideline, options).unwrap();
     let text = "Kan I huske sundhedstjekket for chaufførerne? Jeg kan varmt anbefale Falck \
 Healthcare, hvis jeres virksomhed overvejer noget lignende. Det tog en halv time pr. person, og \
@@ -187,8 +182,11 @@ flere af mine kolleger fik en god snak om søvn og skiftende vagter.\n\n#FalckAn
 fn instagram_hashtag_cap_is_an_error() {
     let tags: Vec<String> = (0..32).map(|i| format!("#tag{i}")).collect();
     let text = format!("Sommer på stationen.\n{}", tags.join(" "));
-    let report = linter(vec![Platform::Instagram, Platform::LinkedIn], Lang::En)
-        .check(&Post::new(text.as_str()));
+    let report = linter(
+        vec![Platform::new("instagram"), Platform::new("linkedin")],
+        Lang::En,
+    )
+    .check(&Post::new(text.as_str()));
     // One finding per platform: Instagram's hard cap (an error, at the 31st hashtag) and
     // LinkedIn's recommendation (a warning, from the 6th).
     let f = findings(&report, "hashtags.too-many");
@@ -210,7 +208,8 @@ fn instagram_hashtag_cap_is_an_error() {
 /// out in the comment, not copied from the implementation.
 #[test]
 fn x_weighted_length_table() {
-    let x = Profiles::builtin().get("x").unwrap().clone();
+    let x = Linter::with_options(Guideline::empty(), Options::new().platforms(["x"])).unwrap();
+    let measure = |text: &str| x.check(&Post::new(text)).platforms[0].clone();
     let cases: &[(&str, usize, &str)] = &[
         ("Hej", 3, "ASCII: 1 each"),
         (
@@ -242,13 +241,13 @@ fn x_weighted_length_table() {
         ("a\u{200D}b", 3, "ZWJ U+200D on its own is in 2000–200D: 1"),
     ];
     for (text, want, why) in cases {
-        let got = measure(text, &extract(text), &x).length;
+        let got = measure(text).length;
         assert_eq!(got, *want, "{text:?}: {why}");
     }
     // 280 vs 281, built from a URL, an emoji and letters: 23 + 1 + 2 + 1 + 253 = 280.
     let at = format!("https://falck.dk/job 😀 {}", "a".repeat(253));
-    assert_eq!(measure(&at, &extract(&at), &x).length, 280);
+    assert_eq!(measure(&at).length, 280);
     let over = format!("{at}ø");
-    let l = measure(&over, &extract(&over), &x);
+    let l = measure(&over);
     assert_eq!((l.length, l.is_over()), (281, true));
 }

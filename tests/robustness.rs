@@ -2,7 +2,7 @@
 //! emoji sequences, RTL text and control characters. Every span lies on char boundaries inside
 //! the text, and applying the safe fixes twice gives the same text as applying them once.
 
-use postlint::{Applicability, Date, Guideline, Linter, Options, Platform, Post, Report};
+use postlint::{Applicability, Date, Guideline, Linter, Options, Post, Report};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -28,17 +28,9 @@ fix = "safe"
             "robust.toml",
         )
         .unwrap();
-        let options = Options {
-            platforms: vec![
-                Platform::X,
-                Platform::LinkedIn,
-                Platform::Bluesky,
-                Platform::Mastodon,
-                Platform::Instagram,
-            ],
-            date: Date::new(2026, 6, 1),
-            ..Options::default()
-        };
+        let options = Options::new()
+            .platforms(["x", "linkedin", "bluesky", "mastodon", "instagram"])
+            .date(Date::new(2026, 6, 1).unwrap());
         Linter::with_options(g, options).unwrap()
     })
 }
@@ -103,7 +95,7 @@ fn check_spans(text: &str, report: &Report) {
 
 fn fix_once(text: &str) -> String {
     let report = linter().check(&Post::new(text));
-    postlint::fix::apply(text, &report.findings, Applicability::Safe).0
+    report.apply_fixes(text, Applicability::Safe).text
 }
 
 proptest! {

@@ -57,7 +57,7 @@ fn listed_rules() -> Vec<String> {
         }
     }
     // The library's list must agree with the binary's.
-    for doc in postlint::rules::docs(&Guideline::recommended()) {
+    for doc in Linter::new(Guideline::recommended()).unwrap().rules() {
         assert!(
             ids.contains(&doc.id.to_string()),
             "{} is in postlint::rules::docs but not in `postlint rules`",
@@ -144,10 +144,7 @@ fn every_rule_has_a_fixture_that_triggers_it() {
         let linter = linters.entry(config).or_insert_with(|| {
             let guideline =
                 Guideline::from_path(crate_root().join(config)).unwrap_or_else(|e| panic!("{e}"));
-            let options = Options {
-                date: postlint::Date::parse(DATE),
-                ..Options::default()
-            };
+            let options = Options::new().date(postlint::Date::parse(DATE).unwrap());
             Linter::with_options(guideline, options).unwrap()
         });
         let post = Post::from_draft(text.as_str(), &path.display().to_string()).unwrap();

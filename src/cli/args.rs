@@ -1,7 +1,7 @@
 //! The command line, as clap derive definitions. Parsing only; the subcommand files act.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use postlint::{Date, Lang};
+use postlint::{Date, Lang, Locale};
 use std::path::PathBuf;
 
 /// Checks social-media drafts against your company's content guideline.
@@ -40,8 +40,8 @@ pub struct GuidelineArgs {
     #[arg(long)]
     pub no_config: bool,
     /// Language of the messages: da | en [default: guideline, then LANG].
-    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
-    pub locale: Option<Lang>,
+    #[arg(long, value_name = "CODE", value_parser = parse_locale)]
+    pub locale: Option<Locale>,
 }
 
 /// `postlint check`.
@@ -160,6 +160,19 @@ pub enum Format {
 }
 
 /// Input formats of `check`.
+impl From<Format> for postlint::render::Format {
+    fn from(f: Format) -> postlint::render::Format {
+        use postlint::render::Format as F;
+        match f {
+            Format::Human => F::Human,
+            Format::Json => F::Json,
+            Format::Jsonl => F::Jsonl,
+            Format::Sarif => F::Sarif,
+            Format::Github => F::Github,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// Each file (or standard input) is one draft, maybe with `+++` front matter.
@@ -192,6 +205,10 @@ pub enum ListFormat {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a supported language (da, en)"))
+}
+
+fn parse_locale(s: &str) -> Result<Locale, String> {
+    Locale::parse(s).ok_or_else(|| format!("`{s}` is not a language code such as da or en"))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

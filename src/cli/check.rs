@@ -3,13 +3,11 @@
 use super::args::{CheckArgs, FailOn, Format, InputFormat};
 use super::input::{self, Draft};
 use super::{
-    diff, tr, usage, use_color, width, write_stderr, write_stdout, EXIT_FINDINGS, EXIT_OK,
+    diff, tr, usage, use_color, width, write_stderr, write_stdout, Error, EXIT_FINDINGS, EXIT_OK,
 };
-use postlint::guideline::closest;
-use postlint::platform::Profiles;
-use postlint::render::{self, Item};
+use postlint::render::{self, Item, RenderOptions};
 use postlint::{
-    fix, Applicability, Error, ErrorKind, Lang, Linter, Options, Platform, Post, Report, Severity,
+    Applicability, ErrorKind, Linter, Locale, Options, Platform, Post, Report, Severity,
 };
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -23,25 +21,26 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         Some(FailOn::Error) => Some(Severity::Error),
         Some(FailOn::Warning) => Some(Severity::Warning),
         Some(FailOn::Info) => Some(Severity::Info),
-        None => Some(guideline.fail_on),
+        None => Some(guideline.fail_on()),
     };
     let platforms: Vec<Platform> = clean(&args.platform)
         .iter()
-        .map(|p| Platform::from_name(p))
+        .map(|p| Platform::new(p))
         .collect();
-    let options = Options {
-        select: clean(&args.select),
-        ignore: clean(&args.ignore),
-        locale: Some(locale),
-        language: args.lang,
-        date: args.date,
-        platforms: platforms.clone(),
-    };
-    // Validates --select/--ignore (with "did you mean") and compiles the guideline once.
-    let linter = Linter::with_options(guideline, options)?;
-    for p in &platforms {
-        known_platform(p.name(), linter.profiles(), None)?;
+    let mut options = Options::new()
+        .select(clean(&args.select))
+        .ignore(clean(&args.ignore))
+        .locale(locale)
+        .platforms(platforms);
+    if let Some(lang) = args.lang {
+        options = options.language(lang);
     }
+    if let Some(date) = args.date {
+        options = options.date(date);
+    }
+    // Validates --select/--ignore and the platforms (with "did you mean") and compiles the
+    // guideline once.
+    let linter = Linter::with_options(guideline, options)?;
     if (args.fix || args.diff) && args.input_format == InputFormat::Jsonl {
         return Err(usage(
             "--fix and --diff work on draft files, not on --input-format jsonl",
@@ -93,7 +92,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         std::io::stdout().is_terminal()
     };
-    let output = render_items(&items, args.format, &linter, locale, use_color(terminal));
+    let output = render::render(
+        args.format.into(),
+        &items,
+        &RenderOptions {
+            linter: &linter,
+            color: use_color(terminal),
+            width: width(),
+        },
+    );
     if let Some(text) = fixed_stdin {
         write_stdout(&text)?;
         write_stderr(&output);
@@ -130,7 +137,7 @@ fn stream_jsonl(
             text: &d.text,
             report: &report,
         };
-        written = render::jsonl::write_one(&mut out, &item);
+        written = render::write_jsonl(&mut out, &item);
         if written.is_err() {
             break;
         }
@@ -145,39 +152,13 @@ fn stream_jsonl(
     }
 }
 
-fn render_items(
-    items: &[Item<'_>],
-    format: Format,
-    linter: &Linter,
-    locale: Lang,
-    color: bool,
-) -> String {
-    match format {
-        Format::Human => render::human::render(
-            items,
-            &render::human::Options {
-                color,
-                width: width(),
-                locale,
-            },
-        ),
-        Format::Json => render::json::render(items),
-        Format::Jsonl => render::jsonl::render(items),
-        Format::Sarif => {
-            let docs = postlint::rules::docs(linter.guideline());
-            render::sarif::render(items, &docs, locale)
-        }
-        Format::Github => render::github::render(items),
-    }
-}
-
 /// The post for a draft: front matter for files, the record's settings for batch lines.
 /// Platforms named by either must exist.
 fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
     let Some(meta) = &draft.record else {
         let post = Post::from_draft(draft.text.as_str(), &draft.source)?;
         for p in post.platform_list().unwrap_or_default() {
-            known_platform(p.name(), linter.profiles(), Some(&draft.source))?;
+            linter.check_platform(p.name(), Some(&draft.source))?;
         }
         return Ok(post);
     };
@@ -185,8 +166,8 @@ fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
     if !meta.platforms.is_empty() {
         let mut list = Vec::new();
         for name in &meta.platforms {
-            let p = Platform::from_name(name);
-            known_platform(p.name(), linter.profiles(), Some(&meta.location))?;
+            let p = Platform::new(name);
+            linter.check_platform(p.name(), Some(&meta.location))?;
             list.push(p);
         }
         post = post.platforms(list);
@@ -197,40 +178,22 @@ fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
     Ok(post)
 }
 
-/// Fails with the list of known platforms when `name` has no profile.
-fn known_platform(name: &str, profiles: &Profiles, whose: Option<&str>) -> Result<(), Error> {
-    if profiles.get(name).is_some() {
-        return Ok(());
-    }
-    let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
-    let prefix = whose.map(|w| format!("{w}: ")).unwrap_or_default();
-    let mut help = format!("known platforms: {}", known.join(", "));
-    if let Some(best) = closest(name, known.iter().copied()) {
-        help = format!("did you mean `{best}`? {help}");
-    }
-    Err(Error::new(
-        ErrorKind::Usage,
-        format!("{prefix}unknown platform `{name}`"),
-    )
-    .with_help(help))
-}
-
 /// Fixes a draft until its fixes converge; returns the new text and how many were applied.
-fn fixed_text(draft: &Draft, linter: &Linter, max: Applicability) -> (String, usize) {
-    fix::converge(&draft.text, max, |text| {
-        // The text was parsed once already; a fix cannot break front matter because rules
-        // never see (or edit) it, but stay defensive and stop fixing if it ever fails.
-        Post::from_draft(text, &draft.source)
-            .map(|p| linter.check(&p).findings)
-            .unwrap_or_default()
-    })
+fn fixed_text(
+    draft: &Draft,
+    linter: &Linter,
+    max: Applicability,
+) -> Result<(String, usize), Error> {
+    // Rules never see (or edit) the front matter, so the post's settings stay as parsed.
+    let fixed = linter.fix(&post_of(draft, linter)?, max);
+    Ok((fixed.text, fixed.applied))
 }
 
 /// `--diff`: print what `--fix` would change; exit 1 when something would.
 fn show_diff(drafts: &[Draft], linter: &Linter, max: Applicability) -> Result<ExitCode, Error> {
     let mut out = String::new();
     for d in drafts {
-        let (fixed, _) = fixed_text(d, linter, max);
+        let (fixed, _) = fixed_text(d, linter, max)?;
         out.push_str(&diff::unified(&d.source, &d.text, &fixed));
     }
     write_stdout(&out)?;
@@ -246,11 +209,11 @@ fn apply_fixes(
     drafts: &mut [Draft],
     linter: &Linter,
     max: Applicability,
-    locale: Lang,
+    locale: Locale,
 ) -> Result<Option<String>, Error> {
     let mut stdin = None;
     for d in drafts.iter_mut() {
-        let (fixed, n) = fixed_text(d, linter, max);
+        let (fixed, n) = fixed_text(d, linter, max)?;
         match &d.path {
             Some(path) if n > 0 && fixed != d.text => {
                 std::fs::write(path, &fixed).map_err(|e| {

@@ -1,24 +1,23 @@
-//! `postlint explain RULE`: why a rule exists, its options and examples, in the locale.
-//! A family name (`sales`) lists the family's rules instead.
+//! `postlint explain RULE`: why a rule exists, its options (with the values in force) and
+//! examples, in the locale. A family name (`sales`) lists the family's rules instead.
 
 use super::args::ExplainArgs;
-use super::{load_guideline, resolve_locale, tr, write_stdout};
-use postlint::guideline::closest;
-use postlint::rules::{docs, RuleDoc};
-use postlint::{Error, ErrorKind, Lang};
+use super::{linter_for, tr, write_stdout, Error};
+use postlint::{ErrorKind, Locale, RuleInfo};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs `postlint explain`.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
-    let guideline = load_guideline(&args.guideline)?;
-    let lang = resolve_locale(args.guideline.locale, &guideline);
-    let docs = docs(&guideline);
+    let linter = linter_for(&args.guideline)?;
+    let locale = linter.locale();
     let wanted = args.rule.trim();
-    let out = if let Some(doc) = docs.iter().find(|d| d.id == wanted) {
-        explain(doc, lang)
+    let out = if let Some(doc) = linter.rule(wanted) {
+        let severity = linter.message(&format!("severity.{}", doc.severity));
+        explain(&doc, &severity, locale)
     } else {
-        let family: Vec<&RuleDoc> = docs
+        let docs = linter.rules();
+        let family: Vec<&RuleInfo> = docs
             .iter()
             .filter(|d| {
                 d.id.strip_prefix(wanted)
@@ -30,7 +29,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
         }
         let mut s = String::new();
         for d in family {
-            let _ = writeln!(s, "{:32}  {}", d.id, d.summary.get(lang));
+            let _ = writeln!(s, "{:32}  {}", d.id, d.summary);
         }
         s
     };
@@ -38,72 +37,74 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn unknown(wanted: &str, docs: &[RuleDoc]) -> Error {
+fn unknown(wanted: &str, docs: &[RuleInfo]) -> Error {
     let mut names: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     names.extend(
         docs.iter()
             .filter_map(|d| d.id.split_once('.').map(|(f, _)| f)),
     );
     let e = Error::new(ErrorKind::UnknownRule, format!("unknown rule `{wanted}`"));
-    match closest(wanted, names.iter().copied()) {
-        Some(best) => e.with_help(format!("did you mean `{best}`?")),
+    let best = names
+        .iter()
+        .map(|c| (strsim::jaro_winkler(wanted, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, best)) => e.with_help(format!("did you mean `{best}`?")),
         None => e.with_help("`postlint rules` lists every rule id"),
     }
 }
 
-fn explain(d: &RuleDoc, lang: Lang) -> String {
+fn explain(d: &RuleInfo, severity: &str, locale: Locale) -> String {
     let mut s = String::new();
     let origin = if d.origin == "built-in" {
-        tr(lang, "indbygget", "built-in")
+        tr(locale, "indbygget", "built-in")
     } else {
         d.origin.as_str()
     };
-    let severity = postlint::render::human::severity_name(d.severity, lang);
     let _ = writeln!(s, "{} — {severity} ({origin})", d.id);
     if !d.enabled {
         let _ = writeln!(
             s,
             "{}",
             tr(
-                lang,
+                locale,
                 "Slået fra i denne retningslinje.",
                 "Disabled by this guideline."
             )
         );
     }
     if let Some(route) = &d.route {
-        let _ = writeln!(s, "{}: {route}", tr(lang, "Sendes til", "Routed to"));
+        let _ = writeln!(s, "{}: {route}", tr(locale, "Sendes til", "Routed to"));
     }
-    let _ = writeln!(s, "\n{}\n", d.summary.get(lang).trim());
-    let explain = d.explain.get(lang).trim();
-    if explain != d.summary.get(lang).trim() {
+    let _ = writeln!(s, "\n{}\n", d.summary.trim());
+    let explain = d.explanation.trim();
+    if explain != d.summary.trim() {
         let _ = writeln!(s, "{explain}\n");
     }
     if !d.options.is_empty() {
         let _ = writeln!(
             s,
             "{} [rules.\"{}\"]:",
-            tr(lang, "Indstillinger under", "Options under"),
+            tr(locale, "Indstillinger under", "Options under"),
             d.id
         );
         for o in &d.options {
-            let _ = writeln!(
-                s,
-                "  {} ({}): {}",
-                o.name,
-                o.kind.describe_in(lang),
-                o.doc.get(lang)
-            );
+            if o.value.is_empty() {
+                let _ = writeln!(s, "  {}: {}", o.name, o.doc);
+            } else {
+                let _ = writeln!(s, "  {} = {}: {}", o.name, o.value, o.doc);
+            }
         }
         s.push('\n');
     }
-    if !d.bad_examples.is_empty() || !d.good_examples.is_empty() {
-        let _ = writeln!(s, "{}", tr(lang, "Eksempler:", "Examples:"));
-        for e in &d.bad_examples {
-            let _ = writeln!(s, "  ✗ {}", e.trim());
+    if !d.examples.is_empty() {
+        let _ = writeln!(s, "{}", tr(locale, "Eksempler:", "Examples:"));
+        for e in d.examples.iter().filter(|e| e.bad) {
+            let _ = writeln!(s, "  ✗ {}", e.text.trim());
         }
-        for e in &d.good_examples {
-            let _ = writeln!(s, "  ✓ {}", e.trim());
+        for e in d.examples.iter().filter(|e| !e.bad) {
+            let _ = writeln!(s, "  ✓ {}", e.text.trim());
         }
     }
     s

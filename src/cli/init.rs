@@ -4,8 +4,8 @@
 //! leave a file that `check` then refuses.
 
 use super::args::InitArgs;
-use super::{env_locale, tr, usage, write_stdout};
-use postlint::{Error, ErrorKind, Guideline, Lang};
+use super::{env_locale, tr, usage, write_stdout, Error};
+use postlint::{ErrorKind, Guideline, Lang};
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -37,18 +37,21 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
         Error::new(ErrorKind::Io, format!("cannot write {name}: {e}")).with_path(&args.output)
     })?;
     let next = tr(
-        lang,
+        lang.into(),
         "Tilpas [company], og prøv så `postlint check udkast.txt`.",
         "Fill in [company], then try `postlint check draft.txt`.",
     );
-    write_stdout(&format!("{} {name}. {next}\n", tr(lang, "Skrev", "Wrote")))?;
+    write_stdout(&format!(
+        "{} {name}. {next}\n",
+        tr(lang.into(), "Skrev", "Wrote")
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The starter guideline in `lang`. With `examples`, the commented-out examples are live (a
 /// test loads that version to keep the examples valid).
 pub fn template(lang: Lang, examples: bool) -> String {
-    let t = |da: &'static str, en: &'static str| tr(lang, da, en);
+    let t = |da: &'static str, en: &'static str| tr(lang.into(), da, en);
     let ex = |line: &str| {
         if examples {
             format!("{line}\n")

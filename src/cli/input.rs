@@ -2,8 +2,8 @@
 //! and JSON Lines batches.
 
 use super::args::InputFormat;
-use postlint::guideline::read_text;
-use postlint::{Error, ErrorKind, Lang};
+use super::Error;
+use postlint::{ErrorKind, Lang};
 use serde::Deserialize;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -202,6 +202,23 @@ fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> Result<(), E
         }
     }
     Ok(())
+}
+
+/// Reads a file as UTF-8, with errors that name the file (and the byte offset of bad UTF-8).
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::new(
+            ErrorKind::InvalidUtf8,
+            format!(
+                "{} is not valid UTF-8 (invalid byte at offset {offset})",
+                path.display()
+            ),
+        )
+        .with_path(path)
+        .with_help("save the file as UTF-8")
+    })
 }
 
 #[cfg(test)]

@@ -1,15 +1,16 @@
 //! The command-line interface: clap definitions ([`args`]) and one file per subcommand.
 //!
-//! Every failure is a [`postlint::Error`]; `main` prints it once (with miette) and exits 2.
-//! Findings are not failures: they decide between exit 0 and 1.
+//! Every failure is an [`Error`]; `main` prints it once (with miette) and exits 2. Findings
+//! are not failures: they decide between exit 0 and 1.
 
-// `postlint::Error` carries its source snippet; it is built at most once per run, on the way
-// out, so its size on the error path does not matter here.
+// An error carries its source snippet; it is built at most once per run, on the way out, so
+// its size on the error path does not matter here.
 #![allow(clippy::result_large_err)]
 
 pub mod args;
 mod check;
 mod diff;
+mod error;
 mod explain;
 mod init;
 mod input;
@@ -18,10 +19,11 @@ mod rules;
 mod serve;
 
 pub use args::Cli;
+pub use error::Error;
 
 use args::{Command, GuidelineArgs};
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use postlint::{Error, ErrorKind, Guideline, Lang};
+use postlint::{ErrorKind, Guideline, Lang, Linter, Locale, Options};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -51,7 +53,7 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
         return Ok(Guideline::recommended());
     }
     if let Some(path) = &args.config {
-        return Guideline::from_path(path);
+        return Ok(Guideline::from_path(path)?);
     }
     let cwd = std::env::current_dir().map_err(|e| {
         Error::new(
@@ -60,17 +62,28 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
         )
     })?;
     match Guideline::discover(&cwd) {
-        Some(path) => Guideline::from_path(path),
+        Some(path) => Ok(Guideline::from_path(path)?),
         None => Ok(Guideline::recommended()),
     }
 }
 
 /// The message language: `--locale`, else the guideline's `locale`, else the environment's
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-fn resolve_locale(cli: Option<Lang>, guideline: &Guideline) -> Lang {
-    cli.or(guideline.locale)
-        .or_else(env_locale)
-        .unwrap_or(Lang::En)
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when postlint has it built in, else English.
+fn resolve_locale(cli: Option<Locale>, guideline: &Guideline) -> Locale {
+    cli.or(guideline.locale())
+        .or_else(|| env_locale().map(Locale::from))
+        .unwrap_or(Locale::EN)
+}
+
+/// The guideline and a linter for it, in the resolved locale: what `rules`, `explain` and
+/// `platforms` need (a bad guideline is an error here, as for `check`).
+fn linter_for(args: &GuidelineArgs) -> Result<Linter, Error> {
+    let guideline = load_guideline(args)?;
+    let locale = resolve_locale(args.locale, &guideline);
+    Ok(Linter::with_options(
+        guideline,
+        Options::new().locale(locale),
+    )?)
 }
 
 /// The message language the POSIX environment asks for. The first non-empty variable decides,
@@ -126,10 +139,9 @@ pub fn print_error(err: Error) {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(width());
-    let report = err.into_report();
     let mut out = String::new();
-    if handler.render_report(&mut out, report.as_ref()).is_err() {
-        out = format!("error: {report}\n");
+    if handler.render_report(&mut out, &err).is_err() {
+        out = format!("error: {err}\n");
     }
     write_stderr(&out);
 }
@@ -139,10 +151,11 @@ fn usage(message: impl Into<String>, help: impl Into<String>) -> Error {
     Error::new(ErrorKind::Usage, message).with_help(help)
 }
 
-/// Picks the Danish or the English text.
-fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
+/// Picks the Danish or the English text (the command line's own words).
+fn tr(locale: Locale, da: &'static str, en: &'static str) -> &'static str {
+    if locale == Locale::DA {
+        da
+    } else {
+        en
     }
 }

@@ -2,20 +2,18 @@
 //! overrides), with their length limit and counting unit.
 
 use super::args::{ListFormat, PlatformsArgs};
-use super::{load_guideline, resolve_locale, tr, write_stdout};
-use postlint::platform::Unit;
-use postlint::{Error, Linter};
+use super::{linter_for, tr, write_stdout, Error};
+use postlint::{Locale, Unit};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs `postlint platforms`.
 pub fn run(args: &PlatformsArgs) -> Result<ExitCode, Error> {
-    let guideline = load_guideline(&args.guideline)?;
-    let lang = resolve_locale(args.guideline.locale, &guideline);
     // The linter applies the guideline's `[platforms.NAME]` overrides to the built-ins.
-    let linter = Linter::new(guideline)?;
-    let profiles: Vec<_> = linter.profiles().iter().collect();
+    let linter = linter_for(&args.guideline)?;
+    let locale = linter.locale();
+    let profiles: Vec<_> = linter.platforms().collect();
     let out = match args.format {
         ListFormat::Json => {
             let list: Vec<_> = profiles
@@ -35,9 +33,9 @@ pub fn run(args: &PlatformsArgs) -> Result<ExitCode, Error> {
                 .max(8);
             let mut s = String::new();
             let (name, limit, unit) = (
-                tr(lang, "PLATFORM", "PLATFORM"),
-                tr(lang, "GRÆNSE", "LIMIT"),
-                tr(lang, "ENHED", "UNIT"),
+                tr(locale, "PLATFORM", "PLATFORM"),
+                tr(locale, "GRÆNSE", "LIMIT"),
+                tr(locale, "ENHED", "UNIT"),
             );
             let _ = writeln!(s, "{name:width$}  {limit:>6}  {unit}");
             for p in &profiles {
@@ -46,7 +44,7 @@ pub fn run(args: &PlatformsArgs) -> Result<ExitCode, Error> {
                     "{:width$}  {:>6}  {}",
                     p.name,
                     p.limit,
-                    unit_name(p.unit, lang)
+                    unit_name(p.unit, locale)
                 );
             }
             s
@@ -57,12 +55,13 @@ pub fn run(args: &PlatformsArgs) -> Result<ExitCode, Error> {
 }
 
 /// How a unit is counted, in words.
-fn unit_name(unit: Unit, lang: postlint::Lang) -> &'static str {
+fn unit_name(unit: Unit, locale: Locale) -> &'static str {
     match unit {
-        Unit::Weighted => tr(lang, "vægtede tegn (X)", "weighted characters (X)"),
-        Unit::Graphemes => tr(lang, "tegn (grafemer)", "characters (graphemes)"),
-        Unit::Utf16 => tr(lang, "UTF-16-enheder", "UTF-16 code units"),
-        Unit::Chars => tr(lang, "Unicode-tegn", "Unicode scalar values"),
-        Unit::Bytes => tr(lang, "bytes (UTF-8)", "bytes (UTF-8)"),
+        Unit::Weighted => tr(locale, "vægtede tegn (X)", "weighted characters (X)"),
+        Unit::Graphemes => tr(locale, "tegn (grafemer)", "characters (graphemes)"),
+        Unit::Utf16 => tr(locale, "UTF-16-enheder", "UTF-16 code units"),
+        Unit::Chars => tr(locale, "Unicode-tegn", "Unicode scalar values"),
+        Unit::Bytes => tr(locale, "bytes (UTF-8)", "bytes (UTF-8)"),
+        _ => unit.name(),
     }
 }

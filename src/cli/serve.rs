@@ -24,10 +24,10 @@
 //! keep-alive requests.
 
 use super::args::ServeArgs;
+use super::Error;
 use super::{load_guideline, resolve_locale, write_stderr};
-use postlint::guideline::closest;
-use postlint::render::{self, Item};
-use postlint::{Date, Error, ErrorKind, Lang, Linter, Options, Platform, Post, Report};
+use postlint::render::{self, Format, Item, RenderOptions};
+use postlint::{Date, ErrorKind, Lang, Linter, Options, Platform, Post, Report};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{self, Read, Write};
@@ -60,10 +60,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, Error> {
     // same message as `check`) instead of answering every request with an error.
     let guideline = load_guideline(&args.guideline)?;
     let locale = resolve_locale(args.guideline.locale, &guideline);
-    let options = Options {
-        locale: Some(locale),
-        ..Options::default()
-    };
+    let options = Options::new().locale(locale);
     let service = Arc::new(Service::new(Linter::with_options(guideline, options)?));
 
     let listener = TcpListener::bind(&args.addr).map_err(|e| {
@@ -550,9 +547,7 @@ struct Checked {
 
 impl Service {
     fn new(linter: Linter) -> Service {
-        let locale = linter.locale();
-        let rules =
-            super::rules::rule_list_json(&postlint::rules::docs(linter.guideline()), locale);
+        let rules = super::rules::rule_list_json(&linter);
         let health = json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")});
         Service {
             linter,
@@ -582,7 +577,7 @@ impl Service {
     fn check_one(&self, body: &[u8]) -> Result<Response, Failure> {
         let checked = self.record(body, "-")?;
         let report = self.linter.check(&post_of(&checked));
-        let out = render::jsonl::render(&[item(&checked, &report)]);
+        let out = self.jsonl(&[item(&checked, &report)]);
         Ok(Response::json(200, out))
     }
 
@@ -613,7 +608,7 @@ impl Service {
             .collect();
         Ok(Response {
             content_type: "application/x-ndjson",
-            ..Response::json(200, render::jsonl::render(&items))
+            ..Response::json(200, self.jsonl(&items))
         })
     }
 
@@ -668,22 +663,19 @@ impl Service {
 
     /// A platform the linter has a profile for; else 422 naming it and the known ones.
     fn platform(&self, name: &str) -> Result<Platform, Failure> {
-        let platform = Platform::from_name(name.trim());
-        let profiles = self.linter.profiles();
-        if profiles.get(platform.name()).is_some() {
-            return Ok(platform);
+        let platform = Platform::new(name);
+        match self.linter.check_platform(platform.name(), None) {
+            Ok(()) => Ok(platform),
+            Err(e) => Err(Failure::new(
+                422,
+                format!("{} ({})", e.message(), e.help_text().unwrap_or_default()),
+            )),
         }
-        let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
-        let hint = closest(platform.name(), known.iter().copied())
-            .map(|best| format!("did you mean `{best}`? "))
-            .unwrap_or_default();
-        Err(Failure::new(
-            422,
-            format!(
-                "unknown platform `{name}` ({hint}known platforms: {})",
-                known.join(", ")
-            ),
-        ))
+    }
+
+    /// Reports as JSON Lines.
+    fn jsonl(&self, items: &[Item<'_>]) -> String {
+        render::render(Format::Jsonl, items, &RenderOptions::new(&self.linter))
     }
 }
 

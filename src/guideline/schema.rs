@@ -1,7 +1,8 @@
 //! The guideline file as written: serde structs that reject unknown keys.
 
+use crate::i18n::{Locale, Text};
 use crate::report::Severity;
-use crate::text::{Lang, Text};
+use crate::text::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -12,7 +13,7 @@ use toml::Spanned;
 pub(crate) struct RawGuideline {
     pub extends: Option<Vec<Spanned<String>>>,
     pub languages: Option<Spanned<Vec<Lang>>>,
-    pub locale: Option<Lang>,
+    pub locale: Option<Locale>,
     pub platforms: Option<Spanned<RawPlatforms>>,
     pub fail_on: Option<Severity>,
     pub company: Option<RawCompany>,
@@ -20,6 +21,15 @@ pub(crate) struct RawGuideline {
     pub confidential: Option<Vec<RawConfidential>>,
     pub quiet_period: Option<Vec<RawQuietPeriod>>,
     pub rule: Option<Vec<Spanned<RawRule>>>,
+    pub catalogs: Option<Vec<Spanned<String>>>,
+}
+
+/// A catalogue file for one locale: `locale = "sv"` and `[messages]` by message id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCatalog {
+    pub locale: Spanned<Locale>,
+    pub messages: BTreeMap<String, String>,
 }
 
 /// A `[rules."id"]` table, with spans for keys and values (options are checked against the
@@ -107,15 +117,6 @@ pub(crate) enum RawReplace {
     },
 }
 
-#[derive(Debug, Deserialize, Clone, Default)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawExamples {
-    #[serde(default)]
-    pub bad: Vec<String>,
-    #[serde(default)]
-    pub good: Vec<String>,
-}
-
 /// A `[[rule]]` entry.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,5 +144,5 @@ pub(crate) struct RawRule {
     pub near: Option<Spanned<RawTerms>>,
     pub distance: Option<Spanned<u32>>,
     pub max: Option<Spanned<u32>>,
-    pub examples: Option<RawExamples>,
+    pub examples: Option<toml::Value>,
 }

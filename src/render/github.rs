@@ -7,7 +7,7 @@ use crate::report::Severity;
 use std::fmt::Write as _;
 
 /// One `::error` / `::warning` / `::notice` line per finding.
-pub fn render(items: &[Item<'_>]) -> String {
+pub(super) fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
         let index = LineIndex::new(item.text);

@@ -2,45 +2,25 @@
 //!
 //! Per post: a header with its source, a line per checked platform (`x 301/280 — 21 over`),
 //! the findings, and the verdict with its reviewers. The findings' messages are already in the
-//! report's locale; this file's own words come in Danish and English.
+//! report's locale; this file's own words are catalogue entries (`output.*`).
 
-use super::{tr, Item, Summary};
+use super::{Item, RenderOptions, Summary};
 use crate::document::{floor_char_boundary, LineIndex};
-use crate::report::{Finding, Severity, Verdict};
-use crate::text::Lang;
+use crate::i18n::Arg;
+use crate::report::{Finding, Severity};
+use crate::Linter;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt::{self, Write as _};
 
-/// How to draw the human format.
-#[derive(Debug, Clone, Copy)]
-pub struct Options {
-    /// Use ANSI colours (off when `NO_COLOR` is set or the output is not a terminal).
-    pub color: bool,
-    /// The width to wrap messages at.
-    pub width: usize,
-    /// The language of the run summary (each post's own lines follow its report's locale).
-    pub locale: Lang,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            color: false,
-            width: 100,
-            locale: Lang::En,
-        }
-    }
-}
-
 /// At most this many findings are drawn per post: a person reads the first ones, and a
 /// machine reads `--format json`.
 const MAX_FINDINGS_SHOWN: usize = 200;
 
 /// Renders every post and a closing summary line.
-pub fn render(items: &[Item<'_>], options: &Options) -> String {
+pub(super) fn render(items: &[Item<'_>], options: &RenderOptions<'_>) -> String {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -50,20 +30,20 @@ pub fn render(items: &[Item<'_>], options: &Options) -> String {
         .with_width(options.width)
         .with_links(false);
     let mut out = String::new();
+    let linter = options.linter;
     for item in items {
-        post(&mut out, item, &handler);
+        post(&mut out, item, &handler, linter);
     }
-    summary(&mut out, &Summary::of(items), options.locale);
+    summary(&mut out, &Summary::of(items), linter);
     out
 }
 
-fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
+fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, linter: &Linter) {
     let report = item.report;
-    let lang = report.locale;
     let _ = writeln!(out, "{}", item.source);
     for p in &report.platforms {
         if p.length > p.limit {
-            let over = tr(lang, "for meget", "over");
+            let over = linter.message("output.over");
             let _ = writeln!(
                 out,
                 "  {} {}/{} — {} {over}",
@@ -77,7 +57,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
         }
     }
     if report.findings.is_empty() {
-        let _ = writeln!(out, "  {}", tr(lang, "Ingen fund.", "No findings."));
+        let _ = writeln!(out, "  {}", linter.message("output.no-findings"));
     }
     let source = PostSource {
         name: item.source,
@@ -87,7 +67,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     for finding in report.findings.iter().take(MAX_FINDINGS_SHOWN) {
         let diag = FindingDiagnostic {
             finding,
-            severity_name: severity_name(finding.severity, lang),
+            severity_name: linter.message(&format!("severity.{}", finding.severity)),
             source: &source,
         };
         let mut drawn = String::new();
@@ -100,14 +80,11 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     }
     if report.findings.len() > MAX_FINDINGS_SHOWN {
         let more = report.findings.len() - MAX_FINDINGS_SHOWN;
+        let args = [("n".to_string(), Arg::Text(more.to_string()))];
         let _ = write!(
             out,
-            "\n… {more} {}",
-            tr(
-                lang,
-                "fund mere vises ikke her (brug --format json for at se dem alle).",
-                "more findings are not shown (use --format json to see them all).",
-            )
+            "\n{}",
+            linter.message_with("output.more-findings", &args)
         );
         out.push('\n');
     }
@@ -115,8 +92,8 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     let _ = write!(
         out,
         "{}: {}",
-        tr(lang, "Vurdering", "Verdict"),
-        verdict_name(report.verdict, lang)
+        linter.message("output.verdict"),
+        linter.message(&format!("verdict.{}", report.verdict.as_str()))
     );
     if !report.reviewers.is_empty() {
         // Role names are the guideline's own words: shown as written, never translated.
@@ -125,55 +102,16 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler) {
     out.push_str("\n\n");
 }
 
-fn summary(out: &mut String, s: &Summary, lang: Lang) {
-    let posts = match (lang, s.posts) {
-        (Lang::Da, _) => "opslag",
-        (Lang::En, 1) => "post",
-        (Lang::En, _) => "posts",
-    };
-    let (errors, warnings, infos) = match lang {
-        Lang::Da => (
-            "fejl",
-            if s.warnings == 1 {
-                "advarsel"
-            } else {
-                "advarsler"
-            },
-            "info",
-        ),
-        Lang::En => (
-            if s.errors == 1 { "error" } else { "errors" },
-            if s.warnings == 1 {
-                "warning"
-            } else {
-                "warnings"
-            },
-            "info",
-        ),
-    };
-    let _ = writeln!(
-        out,
-        "{} {posts}: {} {errors}, {} {warnings}, {} {infos}",
-        s.posts, s.errors, s.warnings, s.infos
-    );
-}
-
-/// A verdict in the message language.
-pub fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
-    match verdict {
-        Verdict::Pass => tr(lang, "godkendt", "pass"),
-        Verdict::Review => tr(lang, "gennemsyn", "review"),
-        Verdict::Block => tr(lang, "afvist", "block"),
-    }
-}
-
-/// A severity in the message language.
-pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
-    match severity {
-        Severity::Error => tr(lang, "fejl", "error"),
-        Severity::Warning => tr(lang, "advarsel", "warning"),
-        Severity::Info => tr(lang, "info", "info"),
-    }
+fn summary(out: &mut String, s: &Summary, linter: &Linter) {
+    // Counts as plain digits, as they always were.
+    let n = |k: &str, v: usize| (k.to_string(), Arg::Text(v.to_string()));
+    let args = [
+        n("posts", s.posts),
+        n("errors", s.errors),
+        n("warnings", s.warnings),
+        n("infos", s.infos),
+    ];
+    let _ = writeln!(out, "{}", linter.message_with("output.summary", &args));
 }
 
 /// A finding as a miette diagnostic: the rule id and severity as its code, the message as
@@ -181,7 +119,7 @@ pub fn severity_name(severity: Severity, lang: Lang) -> &'static str {
 /// only doubled what the employee has to read), the first suggestion as help.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    severity_name: &'static str,
+    severity_name: String,
     source: &'a PostSource<'a>,
 }
 
@@ -332,20 +270,26 @@ impl Diagnostic for FindingDiagnostic<'_> {
 mod tests {
     use super::*;
     use crate::platform::{Length, Unit};
-    use crate::render::test_support::report;
+    use crate::render::test_support::{linter, report};
+    use crate::Locale;
+
+    fn draw(items: &[Item<'_>], locale: Locale) -> String {
+        let l = linter(locale);
+        render(items, &RenderOptions::new(&l))
+    }
 
     #[test]
     fn draws_findings_without_ansi_codes() {
         let text = "Big discount today";
         let mut r = report((4, 12), Some("legal"));
         r.platforms.push(Length::new("x", 301, 280, Unit::Weighted));
-        let out = render(
+        let out = draw(
             &[Item {
                 source: "draft.txt",
                 text,
                 report: &r,
             }],
-            &Options::default(),
+            Locale::EN,
         );
         assert!(!out.contains('\u{1b}'), "{out}");
         assert!(out.contains("x 301/280 — 21 over"), "{out}");
@@ -360,13 +304,13 @@ mod tests {
         let text = "Blåbær og discount";
         let start = text.find("discount").unwrap();
         let r = report((start, start + 8), None);
-        let out = render(
+        let out = draw(
             &[Item {
                 source: "b.txt",
                 text,
                 report: &r,
             }],
-            &Options::default(),
+            Locale::EN,
         );
         assert!(out.contains("b.txt:1:11"), "{out}");
     }
@@ -385,7 +329,7 @@ mod tests {
                 text,
                 report: &r,
             };
-            let out = render(&[item], &Options::default());
+            let out = draw(&[item], Locale::EN);
             assert!(out.contains("sales.discount"), "{text:?}: {out}");
         }
     }
@@ -393,19 +337,13 @@ mod tests {
     #[test]
     fn danish_words() {
         let mut r = report((0, 3), Some("jura"));
-        r.locale = Lang::Da;
+        r.locale = Locale::DA;
         let item = Item {
             source: "-",
             text: "Big",
             report: &r,
         };
-        let out = render(
-            &[item],
-            &Options {
-                locale: Lang::Da,
-                ..Options::default()
-            },
-        );
+        let out = draw(&[item], Locale::DA);
         assert!(out.contains("Vurdering: gennemsyn (jura)"), "{out}");
         assert!(
             out.contains("1 opslag: 0 fejl, 1 advarsel, 0 info"),

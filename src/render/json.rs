@@ -7,11 +7,12 @@
 use super::{Item, Position, Summary};
 use crate::document::LineIndex;
 use crate::entities::Entities;
+use crate::i18n::ArgsJson;
 use crate::platform::Length;
 use crate::report::{Finding, Severity, Suggestion, Verdict};
+use crate::score::Scores;
 use crate::text::Lang;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The version of the JSON report format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -37,7 +38,7 @@ pub(crate) struct PostOut<'a> {
     language: Option<Lang>,
     platforms: &'a [Length],
     entities: &'a Entities,
-    scores: &'a BTreeMap<String, u8>,
+    scores: &'a Scores,
     verdict: Verdict,
     reviewers: &'a [String],
     findings: Vec<FindingOut<'a>>,
@@ -48,6 +49,8 @@ struct FindingOut<'a> {
     rule: &'a str,
     severity: Severity,
     message: &'a str,
+    message_id: &'a str,
+    args: ArgsJson<'a>,
     span: SpanOut,
     suggestions: &'a [Suggestion],
     route: Option<&'a str>,
@@ -88,6 +91,8 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
         rule: &f.rule,
         severity: f.severity,
         message: &f.message,
+        message_id: &f.message_id,
+        args: ArgsJson(&f.args),
         span: SpanOut {
             start: f.span.start,
             end: f.span.end,
@@ -100,7 +105,7 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
 }
 
 /// The whole run as one pretty-printed JSON document, ending with a newline.
-pub fn render(items: &[Item<'_>]) -> String {
+pub(super) fn render(items: &[Item<'_>]) -> String {
     let doc = Document {
         version: FORMAT_VERSION,
         tool: Tool {

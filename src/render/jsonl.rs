@@ -6,7 +6,7 @@ use super::Item;
 
 /// Writes one post as one line, straight to `out` (for streaming a batch: each report can be
 /// dropped as soon as it is written).
-pub fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
+pub(super) fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, &PostOut::new(item)).map_err(|e| match e.io_error_kind() {
         // Keep the kind, so a closed pipe is still recognised as one.
         Some(kind) => std::io::Error::new(kind, e),
@@ -16,7 +16,7 @@ pub fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Re
 }
 
 /// One line per post, each a `posts[]` object of the JSON report.
-pub fn render(items: &[Item<'_>]) -> String {
+pub(super) fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
         // Serialising plain data with string keys cannot fail.

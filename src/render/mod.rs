@@ -1,19 +1,113 @@
-//! Output formats for reports: one file per format.
+//! Output formats for reports: one file per format, one entry point ([`render`]).
 //!
 //! Every renderer takes the same [`Item`]s — where a post came from, its full text and its
 //! [`Report`] — and returns the output as a `String`, so the library stays free of I/O and the
-//! CLI decides where it goes. Byte offsets become line and column only here, at the edge.
+//! caller decides where it goes. Byte offsets become line and column only here, at the edge.
+//!
+//! ```
+//! use postlint::render::{render, Format, Item, RenderOptions};
+//! use postlint::{Guideline, Linter, Post};
+//!
+//! let linter = Linter::new(Guideline::recommended())?;
+//! let text = "Læs mere: https://bit.ly/3xYz";
+//! let report = linter.check(&Post::new(text));
+//! let items = [Item { source: "draft.txt", text, report: &report }];
+//! let json = render(Format::Json, &items, &RenderOptions::new(&linter));
+//! assert!(json.contains("\"rule\": \"links.shortener\""));
+//! # Ok::<(), postlint::Error>(())
+//! ```
 
 use crate::document::LineIndex;
 use crate::report::{Report, Severity, Verdict};
-use crate::text::Lang;
+use crate::Linter;
 use serde::Serialize;
 
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod jsonl;
-pub mod sarif;
+mod github;
+#[cfg(feature = "fancy")]
+mod human;
+mod json;
+mod jsonl;
+mod sarif;
+
+pub use json::FORMAT_VERSION;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Each finding drawn under the post's own text (needs the `fancy` feature).
+    Human,
+    /// The JSON report (one document).
+    Json,
+    /// One `posts[]` object per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// What a renderer needs beyond the reports: the linter (its words and rules) and, for the
+/// human format, colour and width.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// The linter the reports came from.
+    pub linter: &'a Linter,
+    /// Use ANSI colours (human format).
+    pub color: bool,
+    /// The width to wrap messages at (human format).
+    pub width: usize,
+}
+
+impl<'a> RenderOptions<'a> {
+    /// No colour, 100 columns.
+    pub fn new(linter: &'a Linter) -> RenderOptions<'a> {
+        RenderOptions {
+            linter,
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// Renders `items` in `format`. Without the `fancy` feature, [`Format::Human`] falls back to
+/// one line per finding.
+pub fn render(format: Format, items: &[Item<'_>], options: &RenderOptions<'_>) -> String {
+    match format {
+        #[cfg(feature = "fancy")]
+        Format::Human => human::render(items, options),
+        #[cfg(not(feature = "fancy"))]
+        Format::Human => plain(items),
+        Format::Json => json::render(items),
+        Format::Jsonl => jsonl::render(items),
+        Format::Sarif => sarif::render(items, options.linter),
+        Format::Github => github::render(items),
+    }
+}
+
+/// Writes one post as one JSON Lines line, straight to `out` (for streaming a batch: each
+/// report can be dropped as soon as it is written).
+pub fn write_jsonl<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
+    jsonl::write_one(out, item)
+}
+
+#[cfg(not(feature = "fancy"))]
+fn plain(items: &[Item<'_>]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for item in items {
+        let index = LineIndex::new(item.text);
+        for f in &item.report.findings {
+            let p = Position::of(&index, item.text, f.span.start);
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {} {} {}",
+                item.source, p.line, p.column, f.severity, f.rule, f.message
+            );
+        }
+    }
+    out
+}
 
 /// One checked post, as the renderers see it.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +131,7 @@ pub struct Position {
 
 impl Position {
     /// The position of byte `offset` in `text`, using `index` (built from the same text).
-    pub fn of(index: &LineIndex, text: &str, offset: usize) -> Position {
+    pub(crate) fn of(index: &LineIndex, text: &str, offset: usize) -> Position {
         let (line, column) = index.line_col(text, offset);
         Position { line, column }
     }
@@ -94,18 +188,17 @@ impl Summary {
     }
 }
 
-/// Picks the Danish or the English text.
-pub(crate) fn tr(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::report::{Applicability, Finding, Report, Severity, Span, Suggestion, Verdict};
-    use crate::text::Lang;
+    use crate::report::{
+        Applicability, Edit, Finding, Report, Severity, Span, Suggestion, Verdict,
+    };
+    use crate::{Guideline, Lang, Linter, Locale};
+
+    /// A linter for renderer tests.
+    pub fn linter(locale: Locale) -> Linter {
+        Linter::with_options(Guideline::empty(), crate::Options::new().locale(locale)).unwrap()
+    }
 
     /// A report with one warning on `span`, for renderer tests.
     pub fn report(span: (usize, usize), route: Option<&str>) -> Report {
@@ -113,18 +206,24 @@ pub(crate) mod test_support {
             rule: "sales.discount".into(),
             severity: Severity::Warning,
             message: "Discounts make the post look like an ad.".into(),
+            message_id: "sales.discount.message".into(),
+            args: vec![("term".into(), "discount".into())],
             span: Span::new(span.0, span.1),
-            suggestions: vec![Suggestion::replace(
-                "Say what it means for the customer",
-                Applicability::Safe,
-                Span::new(span.0, span.1),
-                "offer",
-            )],
+            suggestions: vec![Suggestion {
+                title: "Say what it means for the customer".into(),
+                message_id: "sales.discount.suggestion".into(),
+                applicability: Applicability::Safe,
+                edits: vec![Edit {
+                    start: span.0,
+                    end: span.1,
+                    replacement: "offer".into(),
+                }],
+            }],
             route: route.map(str::to_string),
         }];
         Report {
             language: Some(Lang::En),
-            locale: Lang::En,
+            locale: Locale::EN,
             platforms: Vec::new(),
             entities: Default::default(),
             scores: Default::default(),

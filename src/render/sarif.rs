@@ -6,15 +6,15 @@
 use super::{Item, Position};
 use crate::document::LineIndex;
 use crate::report::{Applicability, Finding, Severity};
-use crate::rules::RuleDoc;
-use crate::text::Lang;
+use crate::{Linter, RuleInfo};
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// The run as a SARIF 2.1.0 log; `docs` describe the rules (from [`crate::rules::docs`]).
-pub fn render(items: &[Item<'_>], docs: &[RuleDoc], locale: Lang) -> String {
-    let rules: Vec<Value> = docs.iter().map(|d| rule(d, locale)).collect();
+/// The run as a SARIF 2.1.0 log, describing the linter's rules in its locale.
+pub(super) fn render(items: &[Item<'_>], linter: &Linter) -> String {
+    let docs = linter.rules();
+    let rules: Vec<Value> = docs.iter().map(rule).collect();
     let results: Vec<Value> = items
         .iter()
         .flat_map(|item| {
@@ -22,7 +22,7 @@ pub fn render(items: &[Item<'_>], docs: &[RuleDoc], locale: Lang) -> String {
             item.report
                 .findings
                 .iter()
-                .map(|f| result(item, &index, f, docs))
+                .map(|f| result(item, &index, f, &docs))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -52,11 +52,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rule(doc: &RuleDoc, locale: Lang) -> Value {
+fn rule(doc: &RuleInfo) -> Value {
     json!({
         "id": doc.id,
-        "shortDescription": {"text": doc.summary.get(locale)},
-        "fullDescription": {"text": doc.explain.get(locale)},
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.explanation},
         "defaultConfiguration": {"level": level(doc.severity), "enabled": doc.enabled},
     })
 }
@@ -74,7 +74,7 @@ fn region(index: &LineIndex, text: &str, start: usize, end: usize) -> Value {
     })
 }
 
-fn result(item: &Item<'_>, index: &LineIndex, f: &Finding, docs: &[RuleDoc]) -> Value {
+fn result(item: &Item<'_>, index: &LineIndex, f: &Finding, docs: &[RuleInfo]) -> Value {
     let location = json!({"artifactLocation": {"uri": item.source}});
     let mut r = json!({
         "ruleId": f.rule,
@@ -121,7 +121,7 @@ fn result(item: &Item<'_>, index: &LineIndex, f: &Finding, docs: &[RuleDoc]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::test_support::report;
+    use crate::render::test_support::{linter, report};
 
     #[test]
     fn results_have_regions_and_fixes() {
@@ -132,8 +132,7 @@ mod tests {
                 text: "Big discount",
                 report: &r,
             }],
-            &[],
-            Lang::En,
+            &linter(crate::Locale::EN),
         );
         let v: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], "2.1.0");

@@ -1,0 +1,793 @@
+//! Loading a guideline: `extends` (built-in packs by name, other files by path relative to the
+//! extending file; cycles are errors), merging the layers (later layers override settings and
+//! add rules), term files, catalogues, and turning each `[[rule]]` into its typed kind.
+
+use super::diag::{did_you_mean, toml_error};
+use super::schema::{
+    RawCatalog, RawFiles, RawGuideline, RawPlatforms, RawReplace, RawRule, RawTerms,
+};
+use super::{
+    Confidential, DataKind, DataRule, Guideline, LangTerms, LocaleCatalog, Located, OptionSetting,
+    QuietPeriod, RuleSettings, Source,
+};
+use crate::builtin;
+use crate::error::{Error, ErrorKind};
+use crate::i18n::RuleWords;
+use crate::matcher::TermOptions;
+use crate::report::{Applicability, Severity};
+use crate::text::{Date, Lang};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// Loads a guideline file (and whatever it extends).
+pub(super) fn from_path(path: &Path) -> Result<Guideline, Error> {
+    let text = read_text(path)?;
+    let mut loader = Loader::default();
+    loader.load(Source::file(path, text))?;
+    Ok(loader.guideline)
+}
+
+/// Parses a guideline from TOML text named `name`; relative paths resolve against the
+/// current directory.
+pub(super) fn from_toml(text: &str, name: &str) -> Result<Guideline, Error> {
+    let mut loader = Loader::default();
+    let source = Source {
+        name: name.to_string(),
+        text: Arc::new(text.to_string()),
+        dir: Some(PathBuf::from(".")),
+        id: format!("<text:{name}>"),
+    };
+    loader.load(source)?;
+    Ok(loader.guideline)
+}
+
+/// Reads a file as UTF-8, with errors that name the file (and the byte offset of bad UTF-8).
+pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::new(
+            ErrorKind::InvalidUtf8,
+            format!(
+                "{} is not valid UTF-8 (invalid byte at offset {offset})",
+                path.display()
+            ),
+        )
+        .with_path(path)
+        .with_help("save the file as UTF-8")
+    })
+}
+
+impl Source {
+    fn file(path: &Path, text: String) -> Source {
+        let id = path
+            .canonicalize()
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string();
+        Source {
+            name: path.display().to_string(),
+            text: Arc::new(text),
+            dir: Some(path.parent().map(Path::to_path_buf).unwrap_or_default()),
+            id,
+        }
+    }
+
+    fn pack(name: &str, text: &'static str) -> Source {
+        Source {
+            name: format!("<builtin pack {name}>"),
+            text: Arc::new(text.to_string()),
+            dir: None,
+            id: format!("<pack:{name}>"),
+        }
+    }
+
+    fn error(
+        &self,
+        kind: ErrorKind,
+        message: impl Into<String>,
+        span: std::ops::Range<usize>,
+    ) -> Error {
+        Error::at(kind, message, &self.name, &self.text, span)
+    }
+}
+
+/// A guideline being assembled from its layers.
+#[derive(Default)]
+struct Loader {
+    stack: Vec<String>,
+    guideline: Guideline,
+}
+
+impl Loader {
+    fn load(&mut self, source: Source) -> Result<(), Error> {
+        self.stack.push(source.id.clone());
+        let raw: RawGuideline =
+            toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;
+        let source = Arc::new(source);
+        for entry in raw.extends.iter().flatten() {
+            self.extend(&source, entry)?;
+        }
+        self.apply(&source, raw)?;
+        self.guideline.sources.push(source.name.clone());
+        self.stack.pop();
+        Ok(())
+    }
+
+    fn extend(&mut self, source: &Arc<Source>, entry: &Spanned<String>) -> Result<(), Error> {
+        let name = entry.get_ref();
+        let span = entry.span();
+        if let Some(text) = builtin::pack(name) {
+            let child = Source::pack(name, text);
+            if self.stack.contains(&child.id) {
+                return Err(cycle_error(source, name, span, &self.stack));
+            }
+            return self.load(child);
+        }
+        let Some(dir) = &source.dir else {
+            return Err(source.error(
+                ErrorKind::MissingExtends,
+                format!("unknown pack `{name}`"),
+                span,
+            ));
+        };
+        let path = dir.join(name);
+        if !path.is_file() {
+            let packs = builtin::packs().join("`, `");
+            return Err(source
+                .error(
+                    ErrorKind::MissingExtends,
+                    format!(
+                        "`extends` names `{name}`, which is neither a built-in pack nor a file"
+                    ),
+                    span,
+                )
+                .with_label("not found")
+                .with_help(format!(
+                    "built-in packs: `{packs}`; paths are relative to {}",
+                    if dir.as_os_str().is_empty() {
+                        "the current directory".to_string()
+                    } else {
+                        dir.display().to_string()
+                    }
+                )));
+        }
+        let id = path
+            .canonicalize()
+            .unwrap_or(path.clone())
+            .display()
+            .to_string();
+        if self.stack.contains(&id) {
+            return Err(cycle_error(source, name, span, &self.stack));
+        }
+        let text = read_text(&path)
+            .map_err(|e| source.error(e.kind(), e.message().to_string(), span.clone()))?;
+        self.load(Source::file(&path, text))
+    }
+
+    fn apply(&mut self, source: &Arc<Source>, raw: RawGuideline) -> Result<(), Error> {
+        let g = &mut self.guideline;
+        if let Some(langs) = raw.languages {
+            if langs.get_ref().is_empty() {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "`languages` must name at least one language",
+                    langs.span(),
+                ));
+            }
+            let mut v = langs.into_inner();
+            v.dedup();
+            g.languages = v;
+        }
+        if let Some(l) = raw.locale {
+            g.locale = Some(l);
+        }
+        if let Some(f) = raw.fail_on {
+            g.fail_on = f;
+        }
+        if let Some(p) = raw.platforms {
+            apply_platforms(g, source, p)?;
+        }
+        if let Some(c) = raw.company {
+            let co = &mut g.company;
+            co.names.extend(c.names.unwrap_or_default());
+            co.products.extend(c.products.unwrap_or_default());
+            co.competitors.extend(c.competitors.unwrap_or_default());
+            co.domains.extend(c.domains.unwrap_or_default());
+            co.disclosures.extend(c.disclosures.unwrap_or_default());
+            co.internal_hosts
+                .extend(c.internal_hosts.unwrap_or_default());
+        }
+        for c in raw.confidential.unwrap_or_default() {
+            let until = match c.until {
+                Some(d) => Some(to_date(source, &d)?),
+                None => None,
+            };
+            g.confidential.push(Confidential {
+                terms: c.terms,
+                until,
+                message: c.message,
+                severity: c.severity,
+                route: c.route,
+                case_sensitive: c.case_sensitive.unwrap_or(false),
+            });
+        }
+        for q in raw.quiet_period.unwrap_or_default() {
+            let from = to_date(source, &q.from)?;
+            let to = to_date(source, &q.to)?;
+            if to < from {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("the quiet period ends ({to}) before it starts ({from})"),
+                    q.to.span(),
+                ));
+            }
+            g.quiet_periods.push(QuietPeriod {
+                from,
+                to,
+                reason: q.reason,
+                route: q.route,
+                terms: q.terms.unwrap_or_default(),
+            });
+        }
+        for entry in raw.catalogs.unwrap_or_default() {
+            let catalog = read_catalog(source, &entry)?;
+            self.guideline.catalogs.push(catalog);
+        }
+        let mut ids_here: Vec<String> = Vec::new();
+        for rule in raw.rule.unwrap_or_default() {
+            let span = rule.span();
+            let def = data_rule(source, rule.into_inner())?;
+            if ids_here.contains(&def.id) {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!("rule `{}` is defined twice in this file", def.id),
+                    span,
+                ));
+            }
+            ids_here.push(def.id.clone());
+            // A later layer may replace a pack's rule of the same id.
+            let g = &mut self.guideline;
+            g.rules.retain(|r| r.id != def.id);
+            g.rules.push(def);
+        }
+        for (key, table) in raw.rules.unwrap_or_default() {
+            let id = key.get_ref().clone();
+            let mut settings = RuleSettings::empty();
+            settings.at = Some(Located::new(source, key.span()));
+            for (opt, value) in table {
+                let name = opt.get_ref().as_str();
+                let vspan = value.span();
+                let value = value.into_inner();
+                match name {
+                    "severity" => {
+                        let s = value.as_str().and_then(Severity::parse).ok_or_else(|| {
+                            source.error(
+                                ErrorKind::Guideline,
+                                "`severity` must be \"error\", \"warning\" or \"info\"",
+                                vspan.clone(),
+                            )
+                        })?;
+                        settings.severity = Some(s);
+                    }
+                    "enabled" => {
+                        settings.enabled = Some(value.as_bool().ok_or_else(|| {
+                            source.error(
+                                ErrorKind::Guideline,
+                                "`enabled` must be true or false",
+                                vspan.clone(),
+                            )
+                        })?);
+                    }
+                    "route" => {
+                        let r =
+                            value
+                                .as_str()
+                                .filter(|s| !s.trim().is_empty())
+                                .ok_or_else(|| {
+                                    source.error(
+                                        ErrorKind::Guideline,
+                                        "`route` must be a reviewer role such as \"legal\"",
+                                        vspan.clone(),
+                                    )
+                                })?;
+                        settings.route = Some(r.to_string());
+                    }
+                    _ => settings.options.push(OptionSetting {
+                        key: name.to_string(),
+                        value,
+                        at: Located::new(source, opt.span()),
+                    }),
+                }
+            }
+            match self.guideline.settings.get_mut(&id) {
+                Some(existing) => existing.merge(&settings),
+                None => {
+                    self.guideline.settings.insert(id, settings);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn apply_platforms(
+    g: &mut Guideline,
+    source: &Arc<Source>,
+    p: Spanned<RawPlatforms>,
+) -> Result<(), Error> {
+    let span = p.span();
+    match p.into_inner() {
+        RawPlatforms::List(list) => {
+            check_platform_names(source, &list, span.clone())?;
+            let builtin = crate::platform::Profiles::builtin()
+                .map_err(|e| Error::new(ErrorKind::Internal, e))?;
+            for name in &list {
+                let defined = builtin.get(name).is_some()
+                    || g.platform_overrides
+                        .iter()
+                        .any(|(n, _)| n.eq_ignore_ascii_case(name.trim()));
+                if !defined {
+                    let e = source.error(
+                        ErrorKind::Guideline,
+                        format!("unknown platform `{name}`"),
+                        span.clone(),
+                    );
+                    let known: Vec<&str> = builtin.iter().map(|p| p.name.as_str()).collect();
+                    return Err(match did_you_mean(name, builtin.names()) {
+                        Some(best) => e.with_help(format!("did you mean `{best}`?")),
+                        None => e.with_help(format!(
+                            "platforms: {} (or define one under [platforms.NAME])",
+                            known.join(", ")
+                        )),
+                    });
+                }
+            }
+            g.platforms = list.iter().map(|s| s.trim().to_ascii_lowercase()).collect();
+        }
+        RawPlatforms::Tables(tables) => {
+            for (name, mut table) in tables {
+                if let Some(default) = table.remove("default") {
+                    match default.as_bool() {
+                        Some(true) if !g.platforms.contains(&name) => {
+                            g.platforms.push(name.clone())
+                        }
+                        Some(_) => {}
+                        None => {
+                            return Err(source.error(
+                                ErrorKind::Guideline,
+                                format!("`platforms.{name}.default` must be true or false"),
+                                span,
+                            ))
+                        }
+                    }
+                }
+                crate::platform::validate_override(&name, &table)
+                    .map_err(|msg| source.error(ErrorKind::Guideline, msg, span.clone()))?;
+                g.platform_overrides.push((name, table));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_catalog(source: &Arc<Source>, entry: &Spanned<String>) -> Result<LocaleCatalog, Error> {
+    let span = entry.span();
+    let Some(dir) = &source.dir else {
+        return Err(source.error(
+            ErrorKind::Guideline,
+            "a built-in pack cannot name catalogue files",
+            span,
+        ));
+    };
+    let path = dir.join(entry.get_ref());
+    let text = read_text(&path)
+        .map_err(|e| source.error(e.kind(), e.message().to_string(), span.clone()))?;
+    let child = Source::file(&path, text);
+    let raw: RawCatalog = toml::from_str(&child.text).map_err(|e| toml_error(&child, &e))?;
+    Ok(LocaleCatalog {
+        locale: raw.locale.into_inner(),
+        messages: raw.messages.into_iter().collect(),
+    })
+}
+
+fn check_platform_names(
+    source: &Source,
+    list: &[String],
+    span: std::ops::Range<usize>,
+) -> Result<(), Error> {
+    for name in list {
+        let name = name.trim();
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(source.error(
+                ErrorKind::Guideline,
+                format!("`{name}` is not a platform name"),
+                span,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn cycle_error(
+    source: &Source,
+    name: &str,
+    span: std::ops::Range<usize>,
+    stack: &[String],
+) -> Error {
+    source
+        .error(
+            ErrorKind::ExtendsCycle,
+            format!("`extends` cycle: `{name}` is already being loaded"),
+            span,
+        )
+        .with_label("extends itself")
+        .with_help(format!("the chain is: {}", stack.join(" → ")))
+}
+
+fn to_date(source: &Source, d: &Spanned<toml::value::Datetime>) -> Result<Date, Error> {
+    let dt = d.get_ref();
+    match (dt.date, dt.time) {
+        (Some(date), None) => {
+            Date::new(i32::from(date.year), date.month, date.day).ok_or_else(|| {
+                source.error(
+                    ErrorKind::Guideline,
+                    format!("{dt} is not a valid date"),
+                    d.span(),
+                )
+            })
+        }
+        _ => Err(source.error(
+            ErrorKind::Guideline,
+            format!("expected a date like 2027-01-15, found `{dt}`"),
+            d.span(),
+        )),
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    let mut parts = id.split('.');
+    let segment_ok = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let first = parts.next().is_some_and(segment_ok);
+    let rest: Vec<&str> = parts.collect();
+    first && !rest.is_empty() && rest.iter().all(|s| segment_ok(s))
+}
+
+fn terms_of(raw: RawTerms) -> LangTerms {
+    match raw {
+        RawTerms::All(all) => LangTerms {
+            all,
+            ..LangTerms::default()
+        },
+        RawTerms::ByLang { da, en } => LangTerms {
+            all: Vec::new(),
+            da,
+            en,
+        },
+    }
+}
+
+fn read_list(
+    source: &Source,
+    file: &str,
+    span: std::ops::Range<usize>,
+) -> Result<Vec<String>, Error> {
+    let content: String = match &source.dir {
+        None => builtin::file(file)
+            .ok_or_else(|| {
+                source.error(
+                    ErrorKind::Guideline,
+                    format!("no built-in word list `{file}`"),
+                    span.clone(),
+                )
+            })?
+            .to_string(),
+        Some(dir) => {
+            let path = dir.join(file);
+            match read_text(&path) {
+                Ok(t) => t,
+                Err(e) => match builtin::file(file) {
+                    // A company guideline may also name a built-in list.
+                    Some(t) => t.to_string(),
+                    None => return Err(source.error(e.kind(), e.message().to_string(), span)),
+                },
+            }
+        }
+    };
+    Ok(builtin::list_lines(&content)
+        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+        .collect())
+}
+
+/// The terms of `terms` and `terms_file`.
+fn rule_terms(source: &Source, r: &mut RawRule) -> Result<(LangTerms, bool), Error> {
+    let mut terms = LangTerms::default();
+    let has_terms = r.terms.is_some() || r.terms_file.is_some();
+    if let Some(t) = r.terms.take() {
+        terms.extend(terms_of(t.into_inner()));
+    }
+    if let Some(files) = r.terms_file.take() {
+        let span = files.span();
+        match files.into_inner() {
+            RawFiles::One(f) => terms.all.extend(read_list(source, &f, span)?),
+            RawFiles::Many(fs) => {
+                for f in fs {
+                    terms.all.extend(read_list(source, &f, span.clone())?);
+                }
+            }
+            RawFiles::ByLang { da, en } => {
+                if let Some(f) = da {
+                    terms.da.extend(read_list(source, &f, span.clone())?);
+                }
+                if let Some(f) = en {
+                    terms.en.extend(read_list(source, &f, span)?);
+                }
+            }
+        }
+    }
+    Ok((terms, has_terms))
+}
+
+fn check_pattern(source: &Source, id: &str, p: &Spanned<String>) -> Result<String, Error> {
+    if let Err(err) = crate::matcher::compile(p.get_ref()) {
+        let detail = err.to_string();
+        let last = detail
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        return Err(source
+            .error(
+                ErrorKind::Regex,
+                format!("the pattern of `{id}` does not compile: {last}"),
+                p.span(),
+            )
+            .with_label("invalid regular expression"));
+    }
+    Ok(p.get_ref().clone())
+}
+
+/// The kinds' names, for "did you mean".
+const KINDS: &[&str] = &["terms", "substitute", "pattern", "require", "near", "limit"];
+
+fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule, Error> {
+    let id_span = r.id.span();
+    let id = r.id.get_ref().clone();
+    if !is_valid_id(&id) {
+        return Err(source
+            .error(
+                ErrorKind::Guideline,
+                format!("`{id}` is not a valid rule id"),
+                id_span,
+            )
+            .with_help(
+                "rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`",
+            ));
+    }
+    let kind_span = r.kind.span();
+    let kind_name = r.kind.get_ref().clone();
+    if !KINDS.contains(&kind_name.as_str()) {
+        let e = source.error(
+            ErrorKind::Guideline,
+            format!("unknown rule kind `{kind_name}`"),
+            kind_span,
+        );
+        return Err(match did_you_mean(&kind_name, KINDS.iter().copied()) {
+            Some(best) => e.with_help(format!("did you mean `{best}`?")),
+            None => e.with_help(format!("kinds: {}", KINDS.join(", "))),
+        });
+    }
+    let (terms, has_terms) = rule_terms(source, &mut r)?;
+    let need = |ok: bool, what: &str| -> Result<(), Error> {
+        if ok {
+            Ok(())
+        } else {
+            Err(source.error(
+                ErrorKind::Guideline,
+                format!("a rule of kind `{kind_name}` needs {what}"),
+                kind_span.clone(),
+            ))
+        }
+    };
+    // A key that belongs to another kind is a mistake worth pointing at.
+    let refuse = |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| match present {
+        Some(span) => Err(source.error(
+            ErrorKind::Guideline,
+            format!("`{key}` only applies to rules of kind {kinds}"),
+            span,
+        )),
+        None => Ok(()),
+    };
+    let pattern = match &r.pattern {
+        Some(p) => Some(check_pattern(source, &id, p)?),
+        None => None,
+    };
+    let k = kind_name.as_str();
+    let unless = |kind: &str, span: Option<std::ops::Range<usize>>| span.filter(|_| k != kind);
+    refuse(
+        unless("substitute", r.replace.as_ref().map(Spanned::span)),
+        "replace",
+        "`substitute`",
+    )?;
+    refuse(
+        unless("substitute", r.fix.as_ref().map(Spanned::span)),
+        "fix",
+        "`substitute`",
+    )?;
+    refuse(
+        unless("require", r.require.as_ref().map(Spanned::span)),
+        "require",
+        "`require`",
+    )?;
+    refuse(
+        unless("near", r.near.as_ref().map(Spanned::span)),
+        "near",
+        "`near`",
+    )?;
+    refuse(
+        unless("near", r.distance.as_ref().map(Spanned::span)),
+        "distance",
+        "`near`",
+    )?;
+    refuse(
+        unless("limit", r.max.as_ref().map(Spanned::span)),
+        "max",
+        "`limit`",
+    )?;
+    let kind = match k {
+        "terms" => {
+            need(has_terms, "`terms` or `terms_file`")?;
+            if pattern.is_some() {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "a rule of kind `terms` takes `terms`, not `pattern`",
+                    kind_span,
+                ));
+            }
+            DataKind::Terms { terms }
+        }
+        "substitute" => {
+            need(r.replace.is_some(), "`replace`")?;
+            let fix = match &r.fix {
+                None => Applicability::Unsafe,
+                Some(f) => match f.get_ref().as_str() {
+                    "safe" => Applicability::Safe,
+                    "unsafe" => Applicability::Unsafe,
+                    "display" => Applicability::Display,
+                    other => {
+                        return Err(source.error(
+                            ErrorKind::Guideline,
+                            format!(
+                                "`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""
+                            ),
+                            f.span(),
+                        ))
+                    }
+                },
+            };
+            let rep = r.replace.take().expect("checked above");
+            let span = rep.span();
+            let mut replace = Vec::new();
+            match rep.into_inner() {
+                RawReplace::All(map) => replace.extend(map.into_iter().map(|(k, v)| (None, k, v))),
+                RawReplace::ByLang { da, en } => {
+                    for (lang, map) in [(Lang::Da, da), (Lang::En, en)] {
+                        replace.extend(
+                            map.unwrap_or_default()
+                                .into_iter()
+                                .map(|(k, v)| (Some(lang), k, v)),
+                        );
+                    }
+                }
+            }
+            if replace.is_empty() {
+                return Err(source.error(ErrorKind::Guideline, "`replace` is empty", span));
+            }
+            DataKind::Substitute { replace, fix }
+        }
+        "pattern" => {
+            if has_terms {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "a rule of kind `pattern` takes `pattern`, not `terms`",
+                    kind_span,
+                ));
+            }
+            match pattern {
+                Some(pattern) => DataKind::Pattern { pattern },
+                None => {
+                    need(false, "`pattern`")?;
+                    DataKind::Pattern {
+                        pattern: String::new(),
+                    }
+                }
+            }
+        }
+        "require" => {
+            need(
+                has_terms || pattern.is_some(),
+                "`terms` (or `pattern`) that trigger it",
+            )?;
+            need(r.require.is_some(), "`require`")?;
+            DataKind::Require {
+                terms,
+                pattern,
+                require: r
+                    .require
+                    .take()
+                    .map(|t| terms_of(t.into_inner()))
+                    .unwrap_or_default(),
+            }
+        }
+        "near" => {
+            need(has_terms, "`terms`")?;
+            need(r.near.is_some(), "`near`")?;
+            DataKind::Near {
+                terms,
+                near: r
+                    .near
+                    .take()
+                    .map(|t| terms_of(t.into_inner()))
+                    .unwrap_or_default(),
+                distance: r.distance.as_ref().map_or(5, |d| *d.get_ref()),
+            }
+        }
+        _ => {
+            need(has_terms || pattern.is_some(), "`terms` or `pattern`")?;
+            need(r.max.is_some(), "`max`")?;
+            DataKind::Limit {
+                terms,
+                pattern,
+                max: r.max.as_ref().map_or(0, |m| *m.get_ref()),
+            }
+        }
+    };
+    let examples = match r.examples.take() {
+        Some(v) => crate::i18n::parse_examples(v).map_err(|e| {
+            source.error(
+                ErrorKind::Guideline,
+                format!("the examples of `{id}`: {e}"),
+                id_span.clone(),
+            )
+        })?,
+        None => Vec::new(),
+    };
+    Ok(DataRule {
+        at: Located::new(source, id_span),
+        id,
+        severity: r.severity.unwrap_or(Severity::Warning),
+        route: r.route,
+        enabled: r.enabled.unwrap_or(true),
+        languages: r.languages,
+        words: RuleWords {
+            summary: r.summary,
+            explain: r.explain,
+            message: r.message,
+            suggestion: r.suggestion,
+            examples,
+            ..RuleWords::default()
+        },
+        kind,
+        options: TermOptions {
+            whole_word: r.whole_word.unwrap_or(true),
+            inflect: r.inflect.unwrap_or(true),
+            case_sensitive: r.case_sensitive.unwrap_or(false),
+            in_urls: r.in_urls.unwrap_or(false),
+        },
+        origin: source.name.clone(),
+    })
+}

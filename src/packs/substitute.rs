@@ -1,0 +1,124 @@
+//! `kind = "substitute"`: a word with a preferred replacement, offered as an edit.
+
+use super::{Head, Lists};
+use crate::fold::fold;
+use crate::matcher::{ListId, MatcherBuilder, TermOptions};
+use crate::report::Applicability;
+use crate::rule::{Context, Emitter, Rule};
+use crate::text::Lang;
+
+#[derive(Debug)]
+pub(super) struct Substitute {
+    head: Head,
+    terms: Lists,
+    /// Per list, the replacement of each term index.
+    replacements: Vec<(ListId, Vec<String>)>,
+    fix: Applicability,
+    case_sensitive: bool,
+}
+
+impl Substitute {
+    pub(super) fn build(
+        head: Head,
+        replace: &[(Option<Lang>, String, String)],
+        fix: Applicability,
+        options: TermOptions,
+        mb: &mut MatcherBuilder,
+    ) -> Substitute {
+        let mut terms = Lists::default();
+        let mut replacements = Vec::new();
+        for lang in [None, Some(Lang::Da), Some(Lang::En)] {
+            let (from, to): (Vec<&str>, Vec<String>) = replace
+                .iter()
+                .filter(|(l, _, _)| *l == lang)
+                .map(|(_, f, t)| (f.as_str(), t.clone()))
+                .unzip();
+            if !from.is_empty() {
+                let id = mb.add_terms(&from, options);
+                terms.0.push((lang, id));
+                replacements.push((id, to));
+            }
+        }
+        Substitute {
+            head,
+            terms,
+            replacements,
+            fix,
+            case_sensitive: options.case_sensitive,
+        }
+    }
+}
+
+/// Adapts a replacement to the case of the text it replaces ("Personale" → "Medarbejdere").
+fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = replacement.chars();
+        if let Some(first) = c.next() {
+            return first.to_uppercase().chain(c).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+impl Rule for Substitute {
+    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
+        if !self.head.applies(cx) {
+            return;
+        }
+        for (list, hit) in self.terms.hits(cx) {
+            let Some((_, reps)) = self.replacements.iter().find(|(l, _)| *l == list) else {
+                continue;
+            };
+            let written = cx.slice(hit.span);
+            // A case-sensitive rule exists to fix case ("FALCK" → "Falck"): its replacement
+            // is used exactly as written.
+            let replacement = if self.case_sensitive {
+                reps[hit.term].clone()
+            } else {
+                match_case(written, &reps[hit.term])
+            };
+            if replacement == written {
+                continue;
+            }
+            let key = if self.head.own_message {
+                "message"
+            } else {
+                "pack.message"
+            };
+            let title = if self.head.own_suggestion {
+                "suggestion"
+            } else {
+                "pack.substitute"
+            };
+            let e = out
+                .report(hit.span, key)
+                .arg("term", written)
+                .arg("replacement", replacement.as_str())
+                .arg("id", self.head.id.as_str());
+            // An inflected form ("personalet") cannot be replaced word for word: the
+            // replacement would need its own inflection, so only advise.
+            let exact = fold(written) == fold(cx.matcher.term(list, hit.term));
+            if exact && self.fix != Applicability::Display {
+                e.replace(title, self.fix, hit.span, replacement);
+            } else {
+                e.advice(title);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_case;
+
+    #[test]
+    fn case_follows_the_original() {
+        assert_eq!(match_case("Personale", "medarbejdere"), "Medarbejdere");
+        assert_eq!(match_case("PERSONALE", "medarbejdere"), "MEDARBEJDERE");
+        assert_eq!(match_case("personale", "medarbejdere"), "medarbejdere");
+    }
+}

@@ -1,0 +1,220 @@
+//! Resolving a guideline against the rule catalogue: the one place that knows both.
+//!
+//! The guideline is plain configuration; here its `[rules."id"]` tables meet the rules. An
+//! unknown rule id, an option a rule does not have or of the wrong type, a data rule that
+//! takes a built-in rule's id, an unknown `--select`: each is an error that points at the
+//! line and column where it was written (the guideline kept the spans).
+
+use crate::error::{Error, ErrorKind};
+use crate::guideline::diag::did_you_mean;
+use crate::guideline::{Guideline, RuleSettings};
+use crate::report::Severity;
+use crate::rule::{family, selects, OptionError, RuleMeta};
+use crate::rules;
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
+    /// A built-in code rule.
+    Code(&'static RuleMeta),
+    /// The guideline's data rule at this index.
+    Data(usize),
+}
+
+/// A rule with the settings in force under a guideline and a run's selection.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    /// The id.
+    pub id: String,
+    /// Code or data rule.
+    pub source: Source,
+    /// Severity in force.
+    pub severity: Severity,
+    /// Whether the guideline leaves it on.
+    pub enabled: bool,
+    /// Whether `--select`/`--ignore` keep it.
+    pub selected: bool,
+    /// Reviewer role in force.
+    pub route: Option<String>,
+    /// Options in force (a code rule's defaults with the guideline's values).
+    pub options: toml::Table,
+}
+
+impl Resolved {
+    /// Whether the rule runs.
+    pub fn active(&self) -> bool {
+        self.enabled && self.selected
+    }
+}
+
+/// Every rule of the catalogue (code rules, then the guideline's data rules), sorted by id,
+/// with its settings; or the first mistake in the guideline or the selectors.
+pub(crate) fn resolve(
+    guideline: &Guideline,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<Resolved>, Error> {
+    for def in &guideline.rules {
+        if rules::find(&def.id).is_some() {
+            return Err(def.at.error(
+                ErrorKind::Guideline,
+                format!(
+                    "`{}` is a built-in rule; configure it under [rules.\"{}\"] or choose another id",
+                    def.id, def.id
+                ),
+            ));
+        }
+    }
+    let ids: Vec<&str> = rules::CODE
+        .iter()
+        .map(|m| m.id)
+        .chain(guideline.rules.iter().map(|r| r.id.as_str()))
+        .collect();
+    for (key, settings) in &guideline.settings {
+        check_settings(key, settings, &ids)?;
+    }
+    for s in select.iter().chain(ignore) {
+        check_selector(s, &ids)?;
+    }
+    let selected = |id: &str| {
+        (select.is_empty() || select.iter().any(|s| selects(s, id)))
+            && !ignore.iter().any(|s| selects(s, id))
+    };
+    let mut out = Vec::with_capacity(ids.len());
+    for meta in rules::CODE {
+        let s = guideline.settings_for(meta.id);
+        // Checked per key above; the merged table can only hold keys that passed.
+        let options =
+            (meta.options)(&s.options_table()).map_err(|e| option_error(meta.id, &s, &e, true))?;
+        out.push(Resolved {
+            id: meta.id.to_string(),
+            source: Source::Code(meta),
+            severity: s.severity.unwrap_or(meta.severity),
+            enabled: s.enabled.unwrap_or(true),
+            selected: selected(meta.id),
+            route: s.route.or(meta.route.map(str::to_string)),
+            options,
+        });
+    }
+    for (i, def) in guideline.rules.iter().enumerate() {
+        let s = guideline.settings_for(&def.id);
+        out.push(Resolved {
+            id: def.id.clone(),
+            source: Source::Data(i),
+            severity: s.severity.unwrap_or(def.severity),
+            enabled: s.enabled.unwrap_or(def.enabled),
+            selected: selected(&def.id),
+            route: s.route.or(def.route.clone()),
+            options: toml::Table::new(),
+        });
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+/// A `[rules."key"]` table: the key names a rule or a family, and its options belong to it.
+fn check_settings(key: &str, settings: &RuleSettings, ids: &[&str]) -> Result<(), Error> {
+    if !ids.iter().any(|id| selects(key, id)) {
+        let at = settings.at.as_ref().expect("a settings table has a key");
+        let e = at.error(ErrorKind::UnknownRule, format!("unknown rule `{key}`"));
+        return Err(match did_you_mean(key, ids.iter().copied()) {
+            Some(best) => e.with_help(format!("did you mean `{best}`?")),
+            None => e.with_help("`postlint rules` lists every rule id"),
+        });
+    }
+    if settings.options.is_empty() {
+        return Ok(());
+    }
+    match rules::find(key) {
+        Some(meta) => (meta.options)(&settings.options_table())
+            .map(|_| ())
+            .map_err(|e| option_error(key, settings, &e, false)),
+        // A family or a data rule takes only severity, enabled and route.
+        None => {
+            let o = &settings.options[0];
+            let e = o.at.error(
+                ErrorKind::Guideline,
+                format!("unknown key `{}` for rule `{key}`", o.key),
+            );
+            let common = ["severity", "enabled", "route"];
+            Err(match did_you_mean(&o.key, common.iter().copied()) {
+                Some(best) => e.with_help(format!("did you mean `{best}`?")),
+                None => e.with_help(format!("`{key}` accepts: {}", common.join(", "))),
+            })
+        }
+    }
+}
+
+/// The guideline error for an option serde refused, at the key it concerns.
+fn option_error(id: &str, settings: &RuleSettings, e: &OptionError, merged: bool) -> Error {
+    let unknown = e
+        .reason
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next());
+    let key = unknown.unwrap_or(&e.key);
+    let at = settings
+        .options
+        .iter()
+        .find(|o| o.key == key)
+        .map(|o| &o.at)
+        .or(settings.at.as_ref());
+    let Some(at) = at else {
+        return Error::new(ErrorKind::Guideline, format!("rule `{id}`: {}", e.reason));
+    };
+    let scope = if merged { " (from a family table)" } else { "" };
+    if let Some(field) = unknown {
+        // serde lists the fields it expected: "expected one of `a`, `b`" or "expected `a`".
+        let mut accepted: Vec<&str> = vec!["severity", "enabled", "route"];
+        if let Some(rest) = e.reason.split("expected").nth(1) {
+            accepted.extend(rest.split('`').skip(1).step_by(2));
+        }
+        let err = at.error(
+            ErrorKind::Guideline,
+            format!("unknown key `{field}` for rule `{id}`{scope}"),
+        );
+        return match did_you_mean(field, accepted.iter().copied()) {
+            Some(best) => err.with_help(format!("did you mean `{best}`?")),
+            None => err.with_help(format!("`{id}` accepts: {}", accepted.join(", "))),
+        };
+    }
+    at.error(
+        ErrorKind::Guideline,
+        format!("`{key}` of `{id}` must be {}", expected(&e.reason)),
+    )
+    .with_help(format!("it was refused because: {}", e.reason))
+}
+
+/// What a serde type error expected, in words for a guideline author.
+fn expected(reason: &str) -> &'static str {
+    let wanted = reason.rsplit("expected ").next().unwrap_or("");
+    match wanted.trim() {
+        "usize" | "u8" | "u16" | "u32" | "u64" | "an integer" | "i64" | "i32" => {
+            "a whole number (0 or more)"
+        }
+        "f64" | "f32" => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list of strings",
+        "a string" => "a text in quotes",
+        _ => "of another type",
+    }
+}
+
+/// `--select`/`--ignore` style selectors: a rule id or a family.
+fn check_selector(selector: &str, ids: &[&str]) -> Result<(), Error> {
+    if ids.iter().any(|id| selects(selector, id)) {
+        return Ok(());
+    }
+    let e = Error::new(
+        ErrorKind::UnknownRule,
+        format!("unknown rule or family `{selector}`"),
+    );
+    // Families are candidates too: "salse" most likely meant "sales".
+    let mut candidates: Vec<&str> = ids.iter().map(|id| family(id)).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.extend(ids.iter().copied());
+    Err(match did_you_mean(selector, candidates.into_iter()) {
+        Some(best) => e.with_help(format!("did you mean `{best}`?")),
+        None => e.with_help("`postlint rules` lists every rule id"),
+    })
+}

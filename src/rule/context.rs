@@ -1,0 +1,175 @@
+//! What a rule reads while it checks a post, and how it reports what it finds.
+
+use crate::document::Document;
+use crate::i18n::Arg;
+use crate::matcher::{Hits, Matcher};
+use crate::platform::{Length, Profile};
+use crate::report::{Applicability, Edit, Finding, Severity, Span, Suggestion};
+use crate::score::Scores;
+use crate::text::{Date, Lang};
+
+/// One checked platform with the post's measured length on it.
+#[derive(Debug)]
+pub(crate) struct Measured<'a> {
+    /// The platform profile in force.
+    pub profile: &'a Profile,
+    /// The post's length on it.
+    pub length: Length,
+}
+
+/// Everything a rule may read about the post being checked.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    /// The analysed post.
+    pub doc: &'a Document<'a>,
+    /// Term and regex hits of the whole rule set.
+    pub hits: &'a Hits,
+    /// The matcher (to look up a hit's registered term).
+    pub matcher: &'a Matcher,
+    /// The day embargoes and quiet periods are judged by.
+    pub date: Date,
+    /// Each checked platform with the post's length on it.
+    pub platforms: &'a [Measured<'a>],
+    /// Scores computed before the rules ran.
+    pub scores: &'a Scores,
+    /// The message language as a post language: the best guess of the author's language
+    /// when the post is too short to tell (which disclosure phrase to suggest, say).
+    pub locale_lang: Lang,
+}
+
+impl Context<'_> {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.doc.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Collects one rule's findings with its resolved id, severity and route.
+#[derive(Debug)]
+pub(crate) struct Emitter<'a> {
+    index: u16,
+    id: &'a str,
+    severity: Severity,
+    route: Option<&'a str>,
+    out: &'a mut Vec<(u16, Finding)>,
+}
+
+impl<'a> Emitter<'a> {
+    /// An emitter for the rule `id`, the `index`th active rule.
+    pub fn new(
+        index: u16,
+        id: &'a str,
+        severity: Severity,
+        route: Option<&'a str>,
+        out: &'a mut Vec<(u16, Finding)>,
+    ) -> Self {
+        Emitter {
+            index,
+            id,
+            severity,
+            route,
+            out,
+        }
+    }
+
+    /// The rule's severity in force.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Reports a finding at `span` with the message `key` (a key of the rule's own words,
+    /// such as `message`, or a full message id containing a dot); arguments, suggestions and
+    /// another severity are added on the returned value.
+    pub fn report(&mut self, span: Span, key: &str) -> Emitted<'_> {
+        let finding = Finding {
+            rule: self.id.to_string(),
+            severity: self.severity,
+            message: String::new(),
+            message_id: message_id(self.id, key),
+            args: Vec::new(),
+            span,
+            suggestions: Vec::new(),
+            route: self.route.map(str::to_string),
+        };
+        self.out.push((self.index, finding));
+        let (_, finding) = self.out.last_mut().expect("just pushed");
+        Emitted {
+            finding,
+            rule: self.id,
+        }
+    }
+}
+
+/// The message id of `key` for rule `rule`: `rule.key`, or `key` itself when it is a full id.
+fn message_id(rule: &str, key: &str) -> String {
+    if key.contains('.') {
+        key.to_string()
+    } else {
+        format!("{rule}.{key}")
+    }
+}
+
+/// A finding just reported, to be given arguments and suggestions.
+#[derive(Debug)]
+pub(crate) struct Emitted<'e> {
+    finding: &'e mut Finding,
+    rule: &'e str,
+}
+
+impl Emitted<'_> {
+    /// Adds the argument `name` (for the message and the suggestions).
+    pub fn arg(self, name: &str, value: impl Into<Arg>) -> Self {
+        self.finding.args.push((name.to_string(), value.into()));
+        self
+    }
+
+    /// Adds advice: a suggestion without edits.
+    pub fn advice(self, key: &str) -> Self {
+        self.suggest(key, Applicability::Display, Vec::new())
+    }
+
+    /// Adds a suggestion that carries out `edits` together.
+    pub fn fix(self, key: &str, applicability: Applicability, edits: Vec<Edit>) -> Self {
+        self.suggest(key, applicability, edits)
+    }
+
+    /// Adds a suggestion that replaces `span` by `replacement`.
+    pub fn replace(
+        self,
+        key: &str,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        let edit = Edit {
+            start: span.start,
+            end: span.end,
+            replacement: replacement.into(),
+        };
+        self.suggest(key, applicability, vec![edit])
+    }
+
+    fn suggest(self, key: &str, applicability: Applicability, edits: Vec<Edit>) -> Self {
+        self.finding.suggestions.push(Suggestion {
+            title: String::new(),
+            message_id: message_id(self.rule, key),
+            applicability,
+            edits,
+        });
+        self
+    }
+
+    /// Gives this finding another severity than the rule's.
+    pub fn severity(self, severity: Severity) -> Self {
+        self.finding.severity = severity;
+        self
+    }
+
+    /// Routes this finding to another reviewer role than the rule's.
+    pub fn route(self, route: Option<&str>) -> Self {
+        if let Some(r) = route {
+            self.finding.route = Some(r.to_string());
+        }
+        self
+    }
+}

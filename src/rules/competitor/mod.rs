@@ -1,0 +1,3 @@
+//! `competitor.*`: naming the company's competitors.
+
+pub(crate) mod mention;

@@ -1,0 +1,137 @@
+//! `disclosure.missing`: the post names the company or its products, and no disclosure.
+
+use crate::error::Error;
+use crate::matcher::{ListId, TermOptions};
+use crate::report::Severity;
+use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
+use crate::text::Lang;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "disclosure.missing",
+    severity: Severity::Warning,
+    route: None,
+    scope: Scope::Span,
+    options: options::<NoOptions>,
+    build: Missing::build,
+};
+
+#[derive(Debug)]
+struct Missing {
+    lists: Option<(ListId, ListId)>,
+    /// The disclosure to suggest for a Danish post and for an English one.
+    example: (String, String),
+}
+
+impl Missing {
+    fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
+        let c = &b.guideline.company;
+        let names: Vec<String> = c.names.iter().chain(&c.products).cloned().collect();
+        if names.is_empty() || c.disclosures.is_empty() {
+            return Ok(Box::new(Missing {
+                lists: None,
+                example: Default::default(),
+            }));
+        }
+        let mentions = b.matcher.add_terms(&names, TermOptions::default());
+        let disclosures = b.matcher.add_terms(&c.disclosures, TermOptions::default());
+        // Suggest a disclosure in the post's language ("#FalckAnsat" for a Danish post,
+        // "#FalckEmployee" for an English one) when the guideline has one.
+        let pick = |danish: bool| {
+            c.disclosures
+                .iter()
+                .find(|d| looks_danish(d) == danish)
+                .or(c.disclosures.first())
+                .cloned()
+                .unwrap_or_default()
+        };
+        Ok(Box::new(Missing {
+            lists: Some((mentions, disclosures)),
+            example: (pick(true), pick(false)),
+        }))
+    }
+}
+
+/// Whether a short disclosure phrase or hashtag is Danish: Danish letters, or a Danish word
+/// part ("#FalckAnsat", "jeg arbejder hos Falck").
+fn looks_danish(phrase: &str) -> bool {
+    let folded = crate::fold::fold(phrase);
+    folded.contains(['æ', 'ø', 'å'])
+        || ["ansat", "arbejder", "medarbejder", " hos ", "kollega"]
+            .iter()
+            .any(|w| folded.contains(w))
+}
+
+impl Rule for Missing {
+    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
+        let Some((mentions, disclosures)) = self.lists else {
+            return;
+        };
+        let disclosed = cx.hits.terms(disclosures);
+        // A company name inside the disclosure itself ("jeg arbejder hos Falck") is not a
+        // mention that needs one.
+        let first = cx.hits.terms(mentions).iter().find(|m| {
+            !disclosed
+                .iter()
+                .any(|d| d.span.start <= m.span.start && m.span.end <= d.span.end)
+        });
+        let Some(first) = first else { return };
+        if !disclosed.is_empty() {
+            return;
+        }
+        let example = match cx.doc.language.unwrap_or(cx.locale_lang) {
+            Lang::Da => &self.example.0,
+            Lang::En => &self.example.1,
+        };
+        out.report(first.span, "message")
+            .arg("name", cx.slice(first.span))
+            .arg("example", example.as_str())
+            .advice("suggestion");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_danish;
+    use crate::rule::test::{assert_fires, assert_silent, findings};
+
+    const G: &str = "[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Assistance\"]\ndisclosures = [\"#FalckAnsat\", \"#FalckEmployee\"]";
+
+    #[test]
+    fn disclosure_language() {
+        assert!(looks_danish("#FalckAnsat"));
+        assert!(looks_danish("jeg arbejder hos Falck"));
+        assert!(!looks_danish("#FalckEmployee"));
+        assert!(!looks_danish("I work at Falck"));
+    }
+
+    #[test]
+    fn suggests_a_disclosure_in_the_posts_language() {
+        let f = findings(
+            G,
+            "disclosure.missing",
+            "Falck Assistance fik mig hjem efter et nedbrud på motorvejen.",
+            "en",
+        );
+        assert!(f[0].suggestions[0].title.contains("#FalckAnsat"), "{f:?}");
+        let f = findings(
+            G,
+            "disclosure.missing",
+            "Falck Assistance got me home after a breakdown on the motorway.",
+            "da",
+        );
+        assert!(
+            f[0].suggestions[0].title.contains("#FalckEmployee"),
+            "{f:?}"
+        );
+        assert_fires(
+            G,
+            "disclosure.missing",
+            "Falck Assistance is the best choice.",
+        );
+        assert_silent(
+            G,
+            "disclosure.missing",
+            "Falck Assistance got me home. #FalckEmployee",
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! `language.*`: the languages a guideline allows.
+
+pub(crate) mod not_allowed;
