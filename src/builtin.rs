@@ -7,25 +7,22 @@ pub fn file(path: &str) -> Option<&'static str> {
     FILES.iter().find(|(p, _)| *p == path).map(|(_, c)| *c)
 }
 
-/// The names of the built-in guideline packs (`recommended`, …): files `rules/packs/NAME.toml`
-/// and `rules/recommended.toml`.
+/// The names of the built-in guideline packs (`recommended`): the TOML files at the top of
+/// `rules/`, except the platform profiles.
 pub fn packs() -> Vec<&'static str> {
     FILES
         .iter()
-        .filter_map(|(p, _)| {
-            p.strip_prefix("packs/")
-                .and_then(|n| n.strip_suffix(".toml"))
-                .or_else(|| (*p == "recommended.toml").then_some("recommended"))
-        })
+        .filter_map(|(p, _)| p.strip_suffix(".toml"))
+        .filter(|n| !n.contains('/') && *n != "platforms")
         .collect()
 }
 
 /// The TOML text of a built-in pack.
 pub fn pack(name: &str) -> Option<&'static str> {
-    if name == "recommended" {
-        return file("recommended.toml");
+    if name.contains('/') || name == "platforms" {
+        return None;
     }
-    file(&format!("packs/{name}.toml"))
+    file(&format!("{name}.toml"))
 }
 
 /// Lines of a word list: trimmed, without blank lines and `#` comments.

@@ -29,7 +29,11 @@ fn every_readme_toml_block_is_a_valid_guideline() {
 
 #[test]
 fn the_readme_platform_overrides_work() {
-    let g = Guideline::from_toml(&toml_blocks()[1], "README.md").unwrap();
+    let block = toml_blocks()
+        .into_iter()
+        .find(|b| b.contains("[platforms.x]"))
+        .expect("the README's platforms block");
+    let g = Guideline::from_toml(&block, "README.md").unwrap();
     let linter = Linter::new(g).unwrap();
     let x = linter.platform("x").unwrap();
     assert_eq!(x.limit, 25_000);
@@ -62,4 +66,77 @@ fn the_readme_guideline_loads_and_works() {
     let after =
         linter.check(&Post::new("Nordlys er lanceret!").date(Date::new(2027, 1, 15).unwrap()));
     assert!(after.findings.iter().all(|f| f.rule != "confidential.term"));
+}
+
+/// The block after the first line of the README that starts with `fence`, dedented.
+fn fenced(fence: &str) -> String {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .lines()
+        .position(|l| l.trim_start().starts_with(fence))
+        .unwrap_or_else(|| panic!("README has no {fence} block"));
+    let lines: Vec<&str> = readme.lines().skip(start).collect();
+    let indent = lines[0].len() - lines[0].trim_start().len();
+    lines[1..]
+        .iter()
+        .take_while(|l| l.trim() != "```")
+        .map(|l| l.get(indent..).unwrap_or("").to_string() + "\n")
+        .collect()
+}
+
+/// "Adding a rule" shows real code: the Rust block is the rule's own file, the catalogue block
+/// its own words, and the files and the registry line it names exist.
+#[test]
+fn the_adding_a_rule_guide_shows_the_real_files() {
+    let rule = fenced("```rust,ignore");
+    let source = include_str!("../src/rules/competitor/mention.rs");
+    assert!(
+        source.contains(&rule),
+        "README's code-rule example is not src/rules/competitor/mention.rs any more:\n{rule}"
+    );
+    let words = fenced("```toml (rules/catalog/competitor/mention.toml)");
+    let catalog = include_str!("../rules/catalog/competitor/mention.toml");
+    assert!(
+        catalog.contains(&words),
+        "README's catalogue example is not rules/catalog/competitor/mention.toml any more:\n{words}"
+    );
+    let registry = include_str!("../src/rules/mod.rs");
+    assert!(registry.contains("&competitor::mention::META,"));
+    assert!(include_str!("../src/rules/competitor/mod.rs").contains("pub(crate) mod mention;"));
+    let readme = include_str!("../README.md");
+    for path in [
+        "src/rules/sales/score.rs",
+        "tests/examples.rs",
+        "rules/recommended.toml",
+        "rules/platforms.toml",
+        "fixtures/rules/competitor.mention.txt",
+    ] {
+        assert!(readme.contains(path), "the guide no longer names {path}");
+        assert!(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(path)
+                .exists(),
+            "the guide names {path}, which does not exist"
+        );
+    }
+}
+
+/// The guide's data rule is a complete rule whose examples do what they say.
+#[test]
+fn the_adding_a_rule_data_example_works() {
+    let block = toml_blocks()
+        .into_iter()
+        .find(|b| b.contains("acme.superlatives"))
+        .expect("the guide's data rule");
+    let linter = Linter::new(Guideline::from_toml(&block, "README.md").unwrap()).unwrap();
+    let info = linter.rule("acme.superlatives").unwrap();
+    assert_eq!(info.examples.len(), 2);
+    for ex in &info.examples {
+        let fired = linter
+            .check(&Post::new(ex.text.as_str()))
+            .findings
+            .iter()
+            .any(|f| f.rule == "acme.superlatives");
+        assert_eq!(fired, ex.bad, "{:?}", ex.text);
+    }
 }
