@@ -66,7 +66,7 @@ mod text;
 pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind};
 pub use guideline::Guideline;
-pub use i18n::{Arg, Locale};
+pub use i18n::{Arg, Locale, Nested};
 pub use linter::{Fixed, Linter, OptionInfo, Options, RuleExample, RuleInfo};
 pub use platform::{Length, Platform, Profile, Unit};
 pub use post::Post;

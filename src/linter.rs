@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::fix;
 use crate::guideline::diag::did_you_mean;
 use crate::guideline::Guideline;
-use crate::i18n::{Catalog, Example, Locale};
+use crate::i18n::{Catalog, Example, Locale, Named};
 use crate::matcher::{Matcher, MatcherBuilder};
 use crate::platform::{self, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
@@ -91,6 +91,8 @@ impl Options {
 #[derive(Debug)]
 struct Active {
     id: String,
+    /// `{id}` for its messages.
+    id_arg: [(&'static str, crate::Arg); 1],
     /// The length of the id's family prefix (`sales` in `sales.discount`).
     family: usize,
     scope: Scope,
@@ -153,7 +155,7 @@ impl Linter {
         for name in named.chain(options.platforms.iter().map(Platform::name)) {
             known_platform(&profiles, name, None)?;
         }
-        let mut catalog = Catalog::new()?;
+        let mut catalog = Catalog::new();
         for def in &guideline.rules {
             for (id, text) in def.words.entries(&def.id) {
                 catalog.insert(id, text.clone());
@@ -196,6 +198,7 @@ impl Linter {
             };
             rules.push(Active {
                 id: r.id.clone(),
+                id_arg: [("id", crate::Arg::Text(r.id.clone()))],
                 family: family(&r.id).len(),
                 scope,
                 severity: r.severity,
@@ -279,11 +282,11 @@ impl Linter {
     /// A message of the catalogue (`verdict.pass`, `severity.error`, an output word) in the
     /// linter's locale; the id itself when there is none.
     pub fn message(&self, id: &str) -> String {
-        self.catalog.render(id, &[], self.locale)
+        self.message_with::<&str>(id, &[])
     }
 
     /// A message of the catalogue filled with `args`, in the linter's locale.
-    pub fn message_with(&self, id: &str, args: &[(String, crate::Arg)]) -> String {
+    pub fn message_with<K: AsRef<str>>(&self, id: &str, args: &[(K, crate::Arg)]) -> String {
         self.catalog.render(id, args, self.locale)
     }
 
@@ -324,7 +327,7 @@ impl Linter {
                 value: value.to_string(),
                 doc: self
                     .catalog
-                    .render(&format!("{}.option.{name}", r.id), &[], self.locale),
+                    .render(&format!("{}.option.{name}", r.id), NO_ARGS, self.locale),
             })
             .collect();
         let mut unset = Vec::new();
@@ -337,7 +340,7 @@ impl Linter {
                         value: String::new(),
                         doc: self.catalog.render(
                             &format!("{}.option.{name}", r.id),
-                            &[],
+                            NO_ARGS,
                             self.locale,
                         ),
                     });
@@ -412,12 +415,16 @@ impl Linter {
             a.rule == b.rule && a.span == b.span && a.message_id == b.message_id && a.args == b.args
         });
         self.suppress_nested(&mut raw);
-        let mut findings: Vec<Finding> = raw.into_iter().map(|(_, f)| f).collect();
-        for f in &mut findings {
-            f.message = self.catalog.render(&f.message_id, &f.args, self.locale);
+        let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
+        for (i, mut f) in raw {
+            // `{id}` is the rule's id in every message, without an argument of its own.
+            let id = &self.rules[usize::from(i)].id_arg;
+            let both = crate::i18n::Both(&Named(&f.args), &Named(id));
+            f.message = self.catalog.render_with(&f.message_id, &both, self.locale);
             for s in &mut f.suggestions {
-                s.title = self.catalog.render(&s.message_id, &f.args, self.locale);
+                s.title = self.catalog.render_with(&s.message_id, &both, self.locale);
             }
+            findings.push(f);
         }
         let mut reviewers: Vec<String> = findings.iter().filter_map(|f| f.route.clone()).collect();
         reviewers.sort();
@@ -537,6 +544,9 @@ impl Linter {
     }
 }
 
+/// No arguments.
+const NO_ARGS: &[(&str, crate::Arg)] = &[];
+
 /// Fails with the list of known platforms when `name` has no profile.
 fn known_platform(profiles: &Profiles, name: &str, whose: Option<&str>) -> Result<(), Error> {
     if profiles.get(name).is_some() {
@@ -577,12 +587,9 @@ fn platform_facts(profiles: &Profiles) -> Vec<(String, crate::Arg)> {
         Arg::List(
             groups
                 .into_iter()
-                .map(|(n, names)| Arg::Message {
-                    id: "explain.platform-figure".to_string(),
-                    args: vec![
-                        ("platforms".to_string(), Arg::from(names)),
-                        ("n".to_string(), Arg::from(n)),
-                    ],
+                .map(|(n, names)| {
+                    let args = vec![("platforms", Arg::from(names)), ("n", Arg::from(n))];
+                    Arg::nested("explain.platform-figure", args)
                 })
                 .collect(),
         )

@@ -11,12 +11,13 @@
 //! `<rule id>.summary`, `<rule id>.explain`, `<rule id>.option.<name>`, and flat ids for the
 //! shared words (`lang.da`, `number.thousands`, `verdict.pass`).
 
-use super::{fill, Arg, Locale, Text};
+use super::{fill, Locale, Text};
 use crate::builtin;
-use crate::error::{Error, ErrorKind};
 use crate::text::Date;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// A rule's words, as written in its catalogue file or its `[[rule]]` entry.
@@ -149,78 +150,88 @@ impl RuleWords {
     }
 }
 
-/// The built-in catalogue, parsed once per process.
-#[derive(Debug)]
-struct Builtin {
-    entries: HashMap<String, Text>,
-    rules: BTreeMap<String, RuleWords>,
-}
+include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
 
-static BUILTIN: LazyLock<Result<Builtin, String>> = LazyLock::new(load_builtin);
+/// The code rules' words as written (for their examples and option docs), parsed on first use:
+/// only `postlint rules`/`explain`, SARIF and the tests need them; messages come from the
+/// static [`CATALOG`] that build.rs made of the same files.
+static RULE_WORDS: LazyLock<Result<BTreeMap<String, RuleWords>, String>> =
+    LazyLock::new(load_rule_words);
 
-fn load_builtin() -> Result<Builtin, String> {
-    let mut entries = HashMap::new();
+fn load_rule_words() -> Result<BTreeMap<String, RuleWords>, String> {
     let mut rules = BTreeMap::new();
     for (path, text) in builtin::FILES {
-        let Some(rest) = path.strip_prefix("catalog/") else {
+        let Some(stem) = path
+            .strip_prefix("catalog/")
+            .and_then(|r| r.strip_suffix(".toml"))
+        else {
             continue;
         };
-        let Some(stem) = rest.strip_suffix(".toml") else {
-            continue;
-        };
-        match stem.split_once('/') {
-            Some((family, name)) => {
-                let words: RuleWords =
-                    toml::from_str(text).map_err(|e| format!("rules/{path}: {e}"))?;
-                let id = format!("{family}.{name}");
-                for (key, t) in words.entries(&id) {
-                    entries.insert(key, t.clone());
-                }
-                rules.insert(id, words);
-            }
-            None => {
-                let flat: BTreeMap<String, Text> =
-                    toml::from_str(text).map_err(|e| format!("rules/{path}: {e}"))?;
-                entries.extend(flat);
-            }
+        if let Some((family, name)) = stem.split_once('/') {
+            let words: RuleWords =
+                toml::from_str(text).map_err(|e| format!("rules/{path}: {e}"))?;
+            rules.insert(format!("{family}.{name}"), words);
         }
     }
-    Ok(Builtin { entries, rules })
+    Ok(rules)
+}
+
+/// One message id's texts: the built-in one and the linter's own, which wins.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    /// (locale code, text); code "" is every locale.
+    builtin: Option<&'static [(&'static str, &'static str)]>,
+    overlay: Option<Text>,
+}
+
+impl Entry {
+    fn builtin_exact(&self, locale: Locale) -> Option<&'static str> {
+        self.builtin?
+            .iter()
+            .find(|(l, _)| l.is_empty() || *l == locale.code())
+            .map(|(_, t)| *t)
+    }
 }
 
 /// Every message postlint can show, in every locale it has: the built-in words and a
 /// linter's own (its data rules, the guideline's catalogues).
+///
+/// One map from id to both texts, hashed with FxHash: every finding of every post looks its
+/// message and suggestions up here (two SipHash lookups per message cost 2 % of a batch).
 #[derive(Debug, Clone)]
 pub(crate) struct Catalog {
-    builtin: &'static Builtin,
-    overlay: HashMap<String, Text>,
+    entries: FxHashMap<Cow<'static, str>, Entry>,
 }
 
 impl Catalog {
-    /// The built-in catalogue, with an empty overlay.
-    pub fn new() -> Result<Catalog, Error> {
-        match &*BUILTIN {
-            Ok(builtin) => Ok(Catalog {
-                builtin,
-                overlay: HashMap::new(),
-            }),
-            Err(e) => Err(Error::new(
-                ErrorKind::Internal,
-                format!("the built-in catalogue is broken: {e}"),
-            )),
+    /// The built-in catalogue, with nothing of the linter's own yet.
+    pub fn new() -> Catalog {
+        let mut entries = FxHashMap::default();
+        entries.reserve(CATALOG.len());
+        for (id, texts) in CATALOG {
+            let entry = Entry {
+                builtin: Some(texts),
+                overlay: None,
+            };
+            entries.insert(Cow::Borrowed(*id), entry);
         }
+        Catalog { entries }
+    }
+
+    fn overlay_mut(&mut self, id: String) -> &mut Option<Text> {
+        &mut self.entries.entry(Cow::Owned(id)).or_default().overlay
     }
 
     /// The built-in catalogue; it is checked by the test suite, so this cannot fail in a
     /// released build.
     #[cfg(test)]
     pub fn builtin_only() -> Catalog {
-        Catalog::new().expect("the built-in catalogue parses")
+        Catalog::new()
     }
 
-    /// Adds or replaces an entry of the overlay.
+    /// Adds or replaces a text of the linter's own.
     pub fn insert(&mut self, id: impl Into<String>, text: Text) {
-        self.overlay.insert(id.into(), text);
+        *self.overlay_mut(id.into()) = Some(text);
     }
 
     /// Adds a catalogue for one locale: each entry becomes that locale's text of its id, the
@@ -232,9 +243,8 @@ impl Catalog {
     ) {
         for (id, text) in entries {
             let entry = self
-                .overlay
-                .entry(id)
-                .or_insert_with(|| Text::Localized(Vec::new()));
+                .overlay_mut(id)
+                .get_or_insert_with(|| Text::Localized(Vec::new()));
             match entry {
                 Text::Localized(v) => {
                     v.retain(|(l, _)| *l != locale);
@@ -255,25 +265,24 @@ impl Catalog {
     /// The text of `id` in `locale`, each entry falling back on its own (the locale, then
     /// English, then Danish); the overlay wins over the built-in words.
     pub fn get(&self, id: &str, locale: Locale) -> Option<&str> {
-        let overlay = self.overlay.get(id);
-        let builtin = self.builtin.entries.get(id);
-        if overlay.is_none() && builtin.is_none() {
-            return None;
-        }
+        let entry = self.entries.get(id)?;
+        let overlay = entry.overlay.as_ref();
         for l in locale.chain() {
             if let Some(s) = overlay.and_then(|t| t.exact(l)) {
                 return Some(s);
             }
-            if let Some(s) = builtin.and_then(|t| t.exact(l)) {
+            if let Some(s) = entry.builtin_exact(l) {
                 return Some(s);
             }
         }
-        overlay.or(builtin).map(|t| t.get(locale))
+        overlay
+            .map(|t| t.get(locale))
+            .or_else(|| entry.builtin?.first().map(|(_, t)| *t))
     }
 
     /// Whether `id` has a text in any locale.
     pub fn has(&self, id: &str) -> bool {
-        self.overlay.contains_key(id) || self.builtin.entries.contains_key(id)
+        self.entries.contains_key(id)
     }
 
     /// A shared word (a separator, a format); empty when the catalogue lacks it.
@@ -283,28 +292,43 @@ impl Catalog {
 
     /// The message `id` filled with `args` in `locale`; the id itself when there is no such
     /// message (never an empty string a reader could not act on).
-    pub fn render(&self, id: &str, args: &[(String, Arg)], locale: Locale) -> String {
+    pub fn render_with(&self, id: &str, args: &dyn super::Lookup, locale: Locale) -> String {
         match self.get(id, locale) {
             Some(template) => fill(template, args, self, locale),
             None => id.to_string(),
         }
     }
 
-    /// A built-in code rule's words.
+    /// The message `id` filled with `args` in `locale` (see [`Catalog::render_with`]).
+    pub fn render<K: AsRef<str>>(
+        &self,
+        id: &str,
+        args: &[(K, super::Arg)],
+        locale: Locale,
+    ) -> String {
+        match self.get(id, locale) {
+            Some(template) => fill(template, &super::Named(args), self, locale),
+            None => id.to_string(),
+        }
+    }
+
+    /// A built-in code rule's words (`None` for a rule without its catalogue file, which a
+    /// test rules out).
     pub fn rule_words(&self, id: &str) -> Option<&'static RuleWords> {
-        self.builtin.rules.get(id)
+        RULE_WORDS.as_ref().ok()?.get(id)
     }
 
     /// The ids of the built-in code rules that have words.
     #[cfg(test)]
     pub fn builtin_rule_ids(&self) -> impl Iterator<Item = &'static str> {
-        self.builtin.rules.keys().map(String::as_str)
+        let words = RULE_WORDS.as_ref().expect("the catalogue parses");
+        words.keys().map(String::as_str)
     }
 
     /// Every locale some entry is written in, sorted (Danish and English always).
     pub fn locales(&self) -> Vec<Locale> {
         let mut out = vec![Locale::DA, Locale::EN];
-        for t in self.overlay.values() {
+        for t in self.entries.values().filter_map(|e| e.overlay.as_ref()) {
             for l in t.locales() {
                 if !out.contains(&l) {
                     out.push(l);
@@ -321,12 +345,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rule_words_parse() {
+        RULE_WORDS
+            .as_ref()
+            .expect("every catalogue file fits RuleWords");
+    }
+
+    #[test]
     fn builtin_catalogue_parses() {
         let c = Catalog::builtin_only();
         assert!(c.rule_words("links.shortener").is_some());
         assert_eq!(c.get("lang.da", Locale::DA), Some("dansk"));
         assert!(c.get("no.such.id", Locale::DA).is_none());
-        assert_eq!(c.render("no.such.id", &[], Locale::DA), "no.such.id");
+        assert_eq!(
+            c.render::<&str>("no.such.id", &[], Locale::DA),
+            "no.such.id"
+        );
     }
 
     #[test]

@@ -15,14 +15,37 @@ use super::{Arg, Catalog, Locale};
 /// How deep [`Arg::Message`] entries may nest (an entry naming itself must not loop).
 const MAX_DEPTH: usize = 4;
 
+/// Named arguments to fill a template with.
+pub(crate) trait Lookup {
+    /// The argument called `name`.
+    fn arg(&self, name: &str) -> Option<&Arg>;
+}
+
+/// A list of named arguments.
+pub(crate) struct Named<'a, K>(pub &'a [(K, Arg)]);
+
+impl<K: AsRef<str>> Lookup for Named<'_, K> {
+    fn arg(&self, name: &str) -> Option<&Arg> {
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_ref() == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// One list of arguments first, then another (a nested message's own, then the enclosing
+/// message's).
+pub(crate) struct Both<'a>(pub &'a dyn Lookup, pub &'a dyn Lookup);
+
+impl Lookup for Both<'_> {
+    fn arg(&self, name: &str) -> Option<&Arg> {
+        self.0.arg(name).or_else(|| self.1.arg(name))
+    }
+}
+
 /// Fills `template` with `args` in `locale`, looking up shared words (separators, month
 /// names, nested messages) in `catalog`.
-pub(crate) fn fill(
-    template: &str,
-    args: &[(String, Arg)],
-    catalog: &Catalog,
-    locale: Locale,
-) -> String {
+pub(crate) fn fill(template: &str, args: &dyn Lookup, catalog: &Catalog, locale: Locale) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     fill_into(&mut out, template, args, catalog, locale, 0);
     out
@@ -31,7 +54,7 @@ pub(crate) fn fill(
 fn fill_into(
     out: &mut String,
     template: &str,
-    args: &[(String, Arg)],
+    args: &dyn Lookup,
     catalog: &Catalog,
     locale: Locale,
     depth: usize,
@@ -60,12 +83,12 @@ fn fill_into(
 fn placeholder(
     out: &mut String,
     inner: &str,
-    args: &[(String, Arg)],
+    args: &dyn Lookup,
     catalog: &Catalog,
     locale: Locale,
     depth: usize,
 ) -> bool {
-    let find = |name: &str| args.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    let find = |name: &str| args.arg(name);
     if let Some((name, forms)) = inner.split_once('|') {
         let Some(arg) = find(name) else { return false };
         let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
@@ -89,14 +112,14 @@ fn write_arg(
     out: &mut String,
     arg: &Arg,
     spec: &str,
-    args: &[(String, Arg)],
+    args: &dyn Lookup,
     catalog: &Catalog,
     locale: Locale,
     depth: usize,
 ) {
     match arg {
         Arg::Text(t) => out.push_str(t),
-        Arg::Number(n) => number(out, *n, catalog.word("number.thousands", locale)),
+        Arg::Number(n) => number(out, *n, || catalog.word("number.thousands", locale)),
         Arg::Decimal(f) => {
             let s = format!("{f:.1}");
             let s = s.strip_suffix(".0").map_or(s.clone(), str::to_string);
@@ -122,23 +145,26 @@ fn write_arg(
                 .nth(usize::from(d.month.clamp(1, 12) - 1))
                 .unwrap_or("");
             let date_args = [
-                ("day".to_string(), Arg::Text(d.day.to_string())),
-                ("month".to_string(), Arg::Text(month.to_string())),
-                ("year".to_string(), Arg::Text(d.year.to_string())),
+                ("day", Arg::Text(d.day.to_string())),
+                ("month", Arg::Text(month.to_string())),
+                ("year", Arg::Text(d.year.to_string())),
             ];
             let template = catalog.word("date.long", locale);
-            fill_into(out, template, &date_args, catalog, locale, depth + 1);
+            fill_into(
+                out,
+                template,
+                &Named(&date_args),
+                catalog,
+                locale,
+                depth + 1,
+            );
         }
-        Arg::Message { id, args: own } => {
+        Arg::Message(nested) => {
+            let (id, own) = (&nested.id, &nested.args);
             if depth < MAX_DEPTH {
                 if let Some(template) = catalog.get(id, locale) {
-                    if own.is_empty() {
-                        fill_into(out, template, args, catalog, locale, depth + 1);
-                    } else {
-                        let mut both = own.clone();
-                        both.extend(args.iter().cloned());
-                        fill_into(out, template, &both, catalog, locale, depth + 1);
-                    }
+                    let both = Both(&Named(own), args);
+                    fill_into(out, template, &both, catalog, locale, depth + 1);
                     return;
                 }
             }
@@ -147,8 +173,9 @@ fn write_arg(
     }
 }
 
-/// A whole number with `sep` between groups of three digits from 1,000 up.
-fn number(out: &mut String, n: i64, sep: &str) {
+/// A whole number with the separator between groups of three digits from 1,000 up (looked up
+/// only then: most numbers in messages are small).
+fn number<'c>(out: &mut String, n: i64, sep: impl FnOnce() -> &'c str) {
     let digits = n.unsigned_abs().to_string();
     if n < 0 {
         out.push('-');
@@ -157,6 +184,7 @@ fn number(out: &mut String, n: i64, sep: &str) {
         out.push_str(&digits);
         return;
     }
+    let sep = sep();
     for (i, d) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
@@ -170,8 +198,8 @@ mod tests {
     use super::*;
     use crate::text::Date;
 
-    fn args(v: &[(&str, Arg)]) -> Vec<(String, Arg)> {
-        v.iter().map(|(k, a)| (k.to_string(), a.clone())).collect()
+    fn args(v: &[(&'static str, Arg)]) -> Vec<(&'static str, Arg)> {
+        v.to_vec()
     }
 
     #[test]
@@ -179,7 +207,12 @@ mod tests {
         let c = Catalog::builtin_only();
         let a = args(&[("term", "rabat".into()), ("replacement", "{term}".into())]);
         assert_eq!(
-            fill("«{term}» → {replacement} {unknown} {", &a, &c, Locale::DA),
+            fill(
+                "«{term}» → {replacement} {unknown} {",
+                &Named(&a),
+                &c,
+                Locale::DA
+            ),
             "«rabat» → {term} {unknown} {"
         );
     }
@@ -200,11 +233,11 @@ mod tests {
         ]);
         let t = "{n} {small} {neg} {l} / {two:or} / {d} / {lang} / {one} {one|tegn|tegn}, {n|character|characters} {f}";
         assert_eq!(
-            fill(t, &a, &c, Locale::DA),
+            fill(t, &Named(&a), &c, Locale::DA),
             "63.206 280 -6 X, LinkedIn og Threads / X eller LinkedIn / 15. januar 2027 / dansk / 1 tegn, characters 0,5"
         );
         assert_eq!(
-            fill(t, &a, &c, Locale::EN),
+            fill(t, &Named(&a), &c, Locale::EN),
             "63,206 280 -6 X, LinkedIn and Threads / X or LinkedIn / 15 January 2027 / Danish / 1 tegn, characters 0.5"
         );
     }
@@ -214,7 +247,7 @@ mod tests {
         let mut c = Catalog::builtin_only();
         c.insert("x.loop", super::super::Text::Same("again {m}".into()));
         let a = args(&[("m", Arg::message("x.loop"))]);
-        let out = fill("{m}", &a, &c, Locale::EN);
+        let out = fill("{m}", &Named(&a), &c, Locale::EN);
         assert!(out.starts_with("again again"), "{out}");
         assert!(out.len() < 100);
     }

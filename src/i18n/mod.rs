@@ -14,7 +14,7 @@ mod catalog;
 mod format;
 
 pub(crate) use catalog::{parse_examples, Catalog, Example, RuleWords};
-pub(crate) use format::fill;
+pub(crate) use format::{fill, Both, Lookup, Named};
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -227,21 +227,30 @@ pub enum Arg {
     Date(crate::text::Date),
     /// Another catalogue entry, rendered in the locale (`lang.da` → "dansk" / "Danish"),
     /// with arguments of its own (the enclosing message's are there too).
-    Message {
-        /// The entry's message id.
-        id: String,
-        /// Its own arguments.
-        args: Args,
-    },
+    Message(Box<Nested>),
+}
+
+/// A catalogue entry used as an argument ([`Arg::Message`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nested {
+    /// The entry's message id.
+    pub id: String,
+    /// Its own arguments.
+    pub args: Args,
 }
 
 impl Arg {
     /// The catalogue entry `id`, without arguments of its own.
     pub fn message(id: impl Into<String>) -> Arg {
-        Arg::Message {
+        Arg::nested(id, Vec::new())
+    }
+
+    /// The catalogue entry `id` with arguments of its own.
+    pub fn nested(id: impl Into<String>, args: Args) -> Arg {
+        Arg::Message(Box::new(Nested {
             id: id.into(),
-            args: Vec::new(),
-        }
+            args,
+        }))
     }
 }
 
@@ -254,7 +263,8 @@ impl Serialize for Arg {
             Arg::Decimal(f) => s.serialize_f64(*f),
             Arg::List(v) => v.serialize(s),
             Arg::Date(d) => s.collect_str(d),
-            Arg::Message { id, args } => {
+            Arg::Message(nested) => {
+                let Nested { id, args } = &**nested;
                 let mut m = s.serialize_map(Some(1 + usize::from(!args.is_empty())))?;
                 m.serialize_entry("message", id)?;
                 if !args.is_empty() {
@@ -267,7 +277,7 @@ impl Serialize for Arg {
 }
 
 /// Arguments as a JSON object, in their order.
-pub(crate) struct ArgsJson<'a>(pub &'a [(String, Arg)]);
+pub(crate) struct ArgsJson<'a>(pub &'a [(&'static str, Arg)]);
 
 impl Serialize for ArgsJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -346,12 +356,23 @@ impl<T: Into<Arg>> From<Vec<T>> for Arg {
     }
 }
 
-/// A message's named arguments, in the order they were given.
-pub type Args = Vec<(String, Arg)>;
+/// A message's named arguments, in the order they were given. The names are the rule's own
+/// (`term`, `platforms`, `max`); they are documented with each message in `rules/catalog/`.
+pub type Args = Vec<(&'static str, Arg)>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_argument_is_small() {
+        // Every finding carries a few; the nested form is boxed to keep the rest small.
+        assert!(
+            std::mem::size_of::<Arg>() <= 32,
+            "{}",
+            std::mem::size_of::<Arg>()
+        );
+    }
 
     #[test]
     fn locales_parse_and_intern() {

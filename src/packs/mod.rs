@@ -26,7 +26,6 @@ pub(crate) fn build(
     mb: &mut MatcherBuilder,
 ) -> Result<Box<dyn Rule>, Error> {
     let head = Head {
-        id: def.id.clone(),
         languages: def.languages.clone(),
         own_message: def.words.message.is_some(),
         own_suggestion: def.words.suggestion.is_some(),
@@ -86,10 +85,9 @@ fn regex(def: &DataRule, pattern: &str, mb: &mut MatcherBuilder) -> Result<Regex
     })
 }
 
-/// What every kind shares: the id, the languages, and which words the rule has of its own.
+/// What every kind shares: the languages, and which words the rule has of its own.
 #[derive(Debug)]
 struct Head {
-    id: String,
     languages: Option<Vec<Lang>>,
     own_message: bool,
     own_suggestion: bool,
@@ -105,18 +103,15 @@ impl Head {
         }
     }
 
-    /// Reports `span` with the rule's message (or the generic one), `{term}` and `{id}`, and
-    /// its suggestion as advice.
+    /// Reports `span` with the rule's message (or the generic one) and `{term}` (`{id}` is
+    /// always there), and its suggestion as advice.
     fn report<'o>(&self, cx: &Context<'_>, out: &'o mut Emitter<'_>, span: Span) -> Emitted<'o> {
         let key = if self.own_message {
             "message"
         } else {
             "pack.message"
         };
-        let e = out
-            .report(span, key)
-            .arg("term", cx.slice(span))
-            .arg("id", self.id.as_str());
+        let e = out.report(span, key).arg("term", cx.slice(span));
         if self.own_suggestion {
             e.advice("suggestion")
         } else {

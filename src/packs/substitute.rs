@@ -97,8 +97,7 @@ impl Rule for Substitute {
             let e = out
                 .report(hit.span, key)
                 .arg("term", written)
-                .arg("replacement", replacement.as_str())
-                .arg("id", self.head.id.as_str());
+                .arg("replacement", replacement.as_str());
             // An inflected form ("personalet") cannot be replaced word for word: the
             // replacement would need its own inflection, so only advise.
             let exact = fold(written) == fold(cx.matcher.term(list, hit.term));

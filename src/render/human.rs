@@ -80,7 +80,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
     }
     if report.findings.len() > MAX_FINDINGS_SHOWN {
         let more = report.findings.len() - MAX_FINDINGS_SHOWN;
-        let args = [("n".to_string(), Arg::Text(more.to_string()))];
+        let args = [("n", Arg::Text(more.to_string()))];
         let _ = write!(
             out,
             "\n{}",
@@ -104,7 +104,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
 
 fn summary(out: &mut String, s: &Summary, linter: &Linter) {
     // Counts as plain digits, as they always were.
-    let n = |k: &str, v: usize| (k.to_string(), Arg::Text(v.to_string()));
+    let n = |k: &'static str, v: usize| (k, Arg::Text(v.to_string()));
     let args = [
         n("posts", s.posts),
         n("errors", s.errors),

@@ -207,7 +207,7 @@ pub(crate) mod test_support {
             severity: Severity::Warning,
             message: "Discounts make the post look like an ad.".into(),
             message_id: "sales.discount.message".into(),
-            args: vec![("term".into(), "discount".into())],
+            args: vec![("term", "discount".into())],
             span: Span::new(span.0, span.1),
             suggestions: vec![Suggestion {
                 title: "Say what it means for the customer".into(),

@@ -86,7 +86,7 @@ impl<'a> Emitter<'a> {
             severity: self.severity,
             message: String::new(),
             message_id: message_id(self.id, key),
-            args: Vec::new(),
+            args: Vec::with_capacity(4),
             span,
             suggestions: Vec::new(),
             route: self.route.map(str::to_string),
@@ -103,10 +103,15 @@ impl<'a> Emitter<'a> {
 /// The message id of `key` for rule `rule`: `rule.key`, or `key` itself when it is a full id.
 fn message_id(rule: &str, key: &str) -> String {
     if key.contains('.') {
-        key.to_string()
-    } else {
-        format!("{rule}.{key}")
+        return key.to_string();
     }
+    // Concatenated by hand: `format!` here cost 3 % of a batch check (it runs for every
+    // finding and suggestion).
+    let mut id = String::with_capacity(rule.len() + 1 + key.len());
+    id.push_str(rule);
+    id.push('.');
+    id.push_str(key);
+    id
 }
 
 /// A finding just reported, to be given arguments and suggestions.
@@ -118,8 +123,8 @@ pub(crate) struct Emitted<'e> {
 
 impl Emitted<'_> {
     /// Adds the argument `name` (for the message and the suggestions).
-    pub fn arg(self, name: &str, value: impl Into<Arg>) -> Self {
-        self.finding.args.push((name.to_string(), value.into()));
+    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.finding.args.push((name, value.into()));
         self
     }
 

@@ -150,12 +150,12 @@ fn hidden_disclosure(
             // "the characters that Instagram (about 125) and LinkedIn (about 210) show"
             let shown: Vec<Arg> = many
                 .iter()
-                .map(|(p, fold, _)| Arg::Message {
-                    id: "length.fold.platform-fold".to_string(),
-                    args: vec![
-                        ("platform".to_string(), p.display_name.as_str().into()),
-                        ("fold".to_string(), (*fold).into()),
-                    ],
+                .map(|(p, fold, _)| {
+                    let args = vec![
+                        ("platform", p.display_name.as_str().into()),
+                        ("fold", (*fold).into()),
+                    ];
+                    Arg::nested("length.fold.platform-fold", args)
                 })
                 .collect();
             out.report(first.span, "disclosure-many")
