@@ -177,9 +177,9 @@ impl<'a> Document<'a> {
 
     /// The first sentence (or the body, when there is none): where whole-post findings
     /// point, so the underline sits on the opening line rather than the whole post.
-    pub fn first_sentence(&self) -> crate::report::Span {
+    pub fn first_sentence(&self) -> crate::span::Span {
         let r = self.sentences.first().cloned().unwrap_or(self.body.clone());
-        crate::report::Span::new(r.start, r.end)
+        crate::span::Span::new(r.start, r.end)
     }
 
     /// The body text.

@@ -6,7 +6,17 @@
 //! are skipped; the next round ([`converge`]) re-checks the text and picks them up if they
 //! still apply. Fixes must converge: fixing an already fixed text changes nothing.
 
-use crate::report::{Applicability, Edit, Finding};
+use crate::report::{Applicability, Edit, Finding, Fixed, Report};
+
+impl Report {
+    /// Applies this report's fixes up to `max` to `text` (the text the report is of), once:
+    /// each finding's first allowed suggestion with edits, skipping any that overlaps one
+    /// already taken. [`crate::Linter::fix`] repeats this until nothing changes.
+    pub fn apply_fixes(&self, text: &str, max: Applicability) -> Fixed {
+        let (text, applied) = apply(text, &self.findings, max);
+        Fixed { text, applied }
+    }
+}
 
 /// How many check-and-fix rounds [`converge`] runs at most. Fixes rarely enable other fixes,
 /// and a bound guarantees termination even if two rules undo each other.

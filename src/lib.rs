@@ -50,6 +50,7 @@ mod fix;
 mod fold;
 mod guideline;
 mod i18n;
+mod info;
 mod linter;
 mod matcher;
 mod packs;
@@ -61,17 +62,20 @@ mod resolve;
 mod rule;
 mod rules;
 mod score;
+mod span;
 mod text;
 
 pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind};
 pub use guideline::Guideline;
 pub use i18n::{Arg, Locale, Nested};
-pub use linter::{Fixed, Linter, OptionInfo, Options, RuleExample, RuleInfo};
+pub use info::{OptionInfo, RuleExample, RuleInfo};
+pub use linter::{Linter, Options};
 pub use platform::{Length, Platform, Profile, Unit};
 pub use post::Post;
-pub use report::{Applicability, Edit, Finding, Report, Severity, Span, Suggestion, Verdict};
-pub use score::Scores;
+pub use report::{
+    Applicability, Edit, Finding, Fixed, Report, Scores, Severity, Span, Suggestion, Verdict,
+};
 pub use text::{Date, Lang};
 
 /// The names of the built-in guideline packs.

@@ -7,11 +7,11 @@ use crate::error::{Error, ErrorKind};
 use crate::fix;
 use crate::guideline::diag::did_you_mean;
 use crate::guideline::Guideline;
-use crate::i18n::{Catalog, Example, Locale, Named};
+use crate::i18n::{Catalog, Locale, Named};
 use crate::matcher::{Matcher, MatcherBuilder};
 use crate::platform::{self, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
-use crate::report::{Applicability, Finding, Report, Severity, Verdict};
+use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict};
 use crate::resolve::{resolve, Resolved, Source};
 use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
 use crate::score::SalesLexicon;
@@ -113,24 +113,15 @@ struct Active {
 /// ```
 #[derive(Debug)]
 pub struct Linter {
-    guideline: Guideline,
+    pub(crate) guideline: Guideline,
     options: Options,
-    locale: Locale,
-    resolved: Vec<Resolved>,
+    pub(crate) locale: Locale,
+    pub(crate) resolved: Vec<Resolved>,
     rules: Vec<Active>,
     matcher: Matcher,
     sales: SalesLexicon,
-    profiles: Profiles,
-    catalog: Catalog,
-}
-
-/// The result of [`Linter::fix`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fixed {
-    /// The text with the fixes applied.
-    pub text: String,
-    /// How many suggestions were applied.
-    pub applied: usize,
+    pub(crate) profiles: Profiles,
+    pub(crate) catalog: Catalog,
 }
 
 impl Linter {
@@ -265,20 +256,6 @@ impl Linter {
         known_platform(&self.profiles, name, whose)
     }
 
-    /// Every rule the guideline has (built-in code rules and its data rules), sorted by id,
-    /// with its settings and words in the linter's locale.
-    pub fn rules(&self) -> Vec<RuleInfo> {
-        self.resolved.iter().map(|r| self.info(r)).collect()
-    }
-
-    /// One rule by id.
-    pub fn rule(&self, id: &str) -> Option<RuleInfo> {
-        self.resolved
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| self.info(r))
-    }
-
     /// A message of the catalogue (`verdict.pass`, `severity.error`, an output word) in the
     /// linter's locale; the id itself when there is none.
     pub fn message(&self, id: &str) -> String {
@@ -288,80 +265,6 @@ impl Linter {
     /// A message of the catalogue filled with `args`, in the linter's locale.
     pub fn message_with<K: AsRef<str>>(&self, id: &str, args: &[(K, crate::Arg)]) -> String {
         self.catalog.render(id, args, self.locale)
-    }
-
-    fn info(&self, r: &Resolved) -> RuleInfo {
-        let (words, origin) = match r.source {
-            Source::Code(meta) => (self.catalog.rule_words(meta.id), "built-in".to_string()),
-            Source::Data(i) => {
-                let def = &self.guideline.rules[i];
-                (Some(&def.words), def.origin.clone())
-            }
-        };
-        // Explanations may name the platform facts and the rule's options in force.
-        let mut args = platform_facts(&self.profiles);
-        for (name, value) in &r.options {
-            let arg = match value {
-                toml::Value::Integer(i) => crate::Arg::Number(*i),
-                toml::Value::Float(f) => crate::Arg::Decimal(*f),
-                toml::Value::String(s) => crate::Arg::Text(s.clone()),
-                other => crate::Arg::Text(other.to_string()),
-            };
-            args.push((name.clone(), arg));
-        }
-        let text = |key: &str| {
-            let id = format!("{}.{key}", r.id);
-            self.catalog
-                .has(&id)
-                .then(|| self.catalog.render(&id, &args, self.locale))
-        };
-        let summary = text("summary")
-            .or_else(|| text("message"))
-            .unwrap_or_else(|| r.id.clone());
-        let explanation = text("explain").unwrap_or_else(|| summary.clone());
-        let options = r
-            .options
-            .iter()
-            .map(|(name, value)| OptionInfo {
-                name: name.clone(),
-                value: value.to_string(),
-                doc: self
-                    .catalog
-                    .render(&format!("{}.option.{name}", r.id), NO_ARGS, self.locale),
-            })
-            .collect();
-        let mut unset = Vec::new();
-        if let Some(w) = words {
-            // Options without a value in force (an optional `max`) are documented too.
-            for name in w.options.keys() {
-                if !r.options.contains_key(name) {
-                    unset.push(OptionInfo {
-                        name: name.clone(),
-                        value: String::new(),
-                        doc: self.catalog.render(
-                            &format!("{}.option.{name}", r.id),
-                            NO_ARGS,
-                            self.locale,
-                        ),
-                    });
-                }
-            }
-        }
-        let mut options: Vec<OptionInfo> = options;
-        options.extend(unset);
-        RuleInfo {
-            id: r.id.clone(),
-            severity: r.severity,
-            enabled: r.enabled,
-            route: r.route.clone(),
-            origin,
-            summary,
-            explanation,
-            options,
-            examples: words
-                .map(|w| w.examples.iter().map(RuleExample::from).collect())
-                .unwrap_or_default(),
-        }
     }
 
     /// Checks a plain text (no front matter) with the default settings.
@@ -544,9 +447,6 @@ impl Linter {
     }
 }
 
-/// No arguments.
-const NO_ARGS: &[(&str, crate::Arg)] = &[];
-
 /// Fails with the list of known platforms when `name` has no profile.
 fn known_platform(profiles: &Profiles, name: &str, whose: Option<&str>) -> Result<(), Error> {
     if profiles.get(name).is_some() {
@@ -564,124 +464,4 @@ fn known_platform(profiles: &Profiles, name: &str, whose: Option<&str>) -> Resul
             None => e.with_help(format!("platforms: {}", known.join(", "))),
         },
     )
-}
-
-/// The platform facts an explanation may name (`{limits}`, `{folds}`, `{hashtag_advice}`,
-/// `{hashtag_caps}`, `{mention_caps}`, `{link_caps}`, `{unclickable}`, `{weighted}`,
-/// `{url_lengths}`, `{byte_limits}`): computed from the
-/// profiles in force, so `postlint explain` never drifts from `rules/platforms.toml` or a
-/// guideline's overrides. Platforms with the same figure are grouped ("Mastodon og Threads
-/// 500").
-fn platform_facts(profiles: &Profiles) -> Vec<(String, crate::Arg)> {
-    use crate::Arg;
-    let grouped = |f: &dyn Fn(&Profile) -> Option<usize>| {
-        let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
-        for p in profiles.iter() {
-            let Some(v) = f(p) else { continue };
-            match groups.iter_mut().find(|(n, _)| *n == v) {
-                Some(g) => g.1.push(p.display_name.clone()),
-                None => groups.push((v, vec![p.display_name.clone()])),
-            }
-        }
-        groups.sort_by_key(|(n, _)| *n);
-        Arg::List(
-            groups
-                .into_iter()
-                .map(|(n, names)| {
-                    let args = vec![("platforms", Arg::from(names)), ("n", Arg::from(n))];
-                    Arg::nested("explain.platform-figure", args)
-                })
-                .collect(),
-        )
-    };
-    let unclickable: Vec<String> = profiles
-        .iter()
-        .filter(|p| !p.links_clickable)
-        .map(|p| p.display_name.clone())
-        .collect();
-    let weighted: Vec<String> = profiles
-        .iter()
-        .filter(|p| p.unit == platform::Unit::Weighted)
-        .map(|p| p.display_name.clone())
-        .collect();
-    vec![
-        (
-            "limits".into(),
-            grouped(&|p| (p.limit != usize::MAX).then_some(p.limit)),
-        ),
-        ("folds".into(), grouped(&|p| p.fold)),
-        (
-            "hashtag_advice".into(),
-            grouped(&|p| p.recommended_hashtags),
-        ),
-        ("hashtag_caps".into(), grouped(&|p| p.max_hashtags)),
-        ("mention_caps".into(), grouped(&|p| p.max_mentions)),
-        ("link_caps".into(), grouped(&|p| p.max_links)),
-        ("unclickable".into(), Arg::from(unclickable)),
-        ("weighted".into(), Arg::from(weighted)),
-        ("url_lengths".into(), grouped(&|p| p.url_length)),
-        ("byte_limits".into(), grouped(&|p| p.byte_limit)),
-    ]
-}
-
-/// A rule as `postlint rules` and `postlint explain` show it: its settings in force under the
-/// guideline, and its words in the linter's locale.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RuleInfo {
-    /// `family.name`.
-    pub id: String,
-    /// Severity in force.
-    pub severity: Severity,
-    /// Whether the guideline leaves it on.
-    pub enabled: bool,
-    /// Reviewer role in force.
-    pub route: Option<String>,
-    /// `built-in`, or the pack or file that defines it.
-    pub origin: String,
-    /// One line.
-    pub summary: String,
-    /// Why it exists and what to do instead.
-    pub explanation: String,
-    /// Its options: name, value in force (TOML), what it does.
-    pub options: Vec<OptionInfo>,
-    /// Its examples.
-    pub examples: Vec<RuleExample>,
-}
-
-/// One option of a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct OptionInfo {
-    /// The key under `[rules."id"]`.
-    pub name: String,
-    /// The value in force, as TOML (empty when the option is unset and has no default).
-    pub value: String,
-    /// What it does, in the locale.
-    pub doc: String,
-}
-
-/// An example of a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RuleExample {
-    /// Whether the text must trigger the rule.
-    pub bad: bool,
-    /// The post.
-    pub text: String,
-    /// Guideline TOML the example needs, if any.
-    pub guideline: Option<String>,
-    /// The day to check it on, if it matters.
-    pub date: Option<Date>,
-}
-
-impl From<&Example> for RuleExample {
-    fn from(e: &Example) -> RuleExample {
-        RuleExample {
-            bad: e.bad,
-            text: e.text.clone(),
-            guideline: e.guideline.clone(),
-            date: e.date,
-        }
-    }
 }

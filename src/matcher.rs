@@ -15,7 +15,7 @@
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 use crate::fold::{self, is_word_char};
-use crate::report::Span;
+use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 use crate::entities::Entities;
 use crate::i18n::{Args, Locale};
 use crate::platform::Length;
-use crate::score::Scores;
+pub use crate::span::Span;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -64,28 +64,6 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A byte range in the post as given (front matter included).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Span {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset just past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end` (bytes).
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-}
-
-impl From<std::ops::Range<usize>> for Span {
-    fn from(r: std::ops::Range<usize>) -> Span {
-        Span::new(r.start, r.end)
-    }
-}
-
 /// Whether a suggestion may be applied without a human looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -121,6 +99,16 @@ pub struct Suggestion {
     pub applicability: Applicability,
     /// The edits; empty for advice.
     pub edits: Vec<Edit>,
+}
+
+/// A post's scores, as the report shows them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Scores {
+    /// How much the post reads like an advert, 0–100.
+    pub salesiness: u8,
+    /// The strongest sales phrase, for a finding to point at.
+    #[serde(skip)]
+    pub(crate) strongest_sales: Option<Span>,
 }
 
 /// One problem found in a post.
@@ -212,14 +200,6 @@ impl Report {
         self.findings.iter().any(|f| f.severity >= level)
     }
 
-    /// Applies this report's fixes up to `max` to `text` (the text the report is of), once:
-    /// each finding's first allowed suggestion with edits, skipping any that overlaps one
-    /// already taken. [`crate::Linter::fix`] repeats this until nothing changes.
-    pub fn apply_fixes(&self, text: &str, max: Applicability) -> crate::Fixed {
-        let (text, applied) = crate::fix::apply(text, &self.findings, max);
-        crate::Fixed { text, applied }
-    }
-
     /// The number of findings of `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
@@ -231,4 +211,13 @@ impl Report {
 
 fn args_json<S: serde::Serializer>(args: &Args, s: S) -> Result<S::Ok, S::Error> {
     crate::i18n::ArgsJson(args).serialize(s)
+}
+
+/// A text with fixes applied ([`Report::apply_fixes`], [`crate::Linter::fix`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// How many suggestions were applied.
+    pub applied: usize,
 }

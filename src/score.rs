@@ -4,19 +4,8 @@ use crate::builtin;
 use crate::document::Document;
 use crate::guideline::Guideline;
 use crate::matcher::{Hits, ListId, MatcherBuilder, RegexId, TermOptions};
-use crate::report::Span;
+use crate::report::{Scores, Span};
 use crate::text::Lang;
-use serde::Serialize;
-
-/// A post's scores, as the report shows them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Scores {
-    /// How much the post reads like an advert, 0–100.
-    pub salesiness: u8,
-    /// The strongest sales phrase, for a finding to point at.
-    #[serde(skip)]
-    pub(crate) strongest_sales: Option<Span>,
-}
 
 /// The weighted sales-talk lexicons (`rules/lexicons/sales-{da,en}.txt`) and price patterns,
 /// registered with the shared matcher.

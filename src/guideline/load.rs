@@ -2,20 +2,17 @@
 //! extending file; cycles are errors), merging the layers (later layers override settings and
 //! add rules), term files, catalogues, and turning each `[[rule]]` into its typed kind.
 
+use super::data_rule::data_rule;
 use super::diag::{did_you_mean, toml_error};
-use super::schema::{
-    RawCatalog, RawFiles, RawGuideline, RawPlatforms, RawReplace, RawRule, RawTerms,
-};
+use super::schema::{RawCatalog, RawGuideline, RawPlatforms};
 use super::{
-    Confidential, DataKind, DataRule, Guideline, LangTerms, LocaleCatalog, Located, OptionSetting,
-    QuietPeriod, RuleSettings, Source,
+    Confidential, Guideline, LocaleCatalog, Located, OptionSetting, QuietPeriod, RuleSettings,
+    Source,
 };
 use crate::builtin;
 use crate::error::{Error, ErrorKind};
-use crate::i18n::RuleWords;
-use crate::matcher::TermOptions;
-use crate::report::{Applicability, Severity};
-use crate::text::{Date, Lang};
+use crate::report::Severity;
+use crate::text::Date;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
@@ -83,7 +80,7 @@ impl Source {
         }
     }
 
-    fn error(
+    pub(super) fn error(
         &self,
         kind: ErrorKind,
         message: impl Into<String>,
@@ -450,344 +447,56 @@ fn to_date(source: &Source, d: &Spanned<toml::value::Datetime>) -> Result<Date, 
     }
 }
 
-fn is_valid_id(id: &str) -> bool {
-    let mut parts = id.split('.');
-    let segment_ok = |s: &str| {
-        !s.is_empty()
-            && !s.starts_with('-')
-            && !s.ends_with('-')
-            && !s.contains("--")
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    };
-    let first = parts.next().is_some_and(segment_ok);
-    let rest: Vec<&str> = parts.collect();
-    first && !rest.is_empty() && rest.iter().all(|s| segment_ok(s))
-}
+#[cfg(test)]
+mod tests {
+    use crate::guideline::Guideline;
 
-fn terms_of(raw: RawTerms) -> LangTerms {
-    match raw {
-        RawTerms::All(all) => LangTerms {
-            all,
-            ..LangTerms::default()
-        },
-        RawTerms::ByLang { da, en } => LangTerms {
-            all: Vec::new(),
-            da,
-            en,
-        },
-    }
-}
-
-fn read_list(
-    source: &Source,
-    file: &str,
-    span: std::ops::Range<usize>,
-) -> Result<Vec<String>, Error> {
-    let content: String = match &source.dir {
-        None => builtin::file(file)
-            .ok_or_else(|| {
-                source.error(
-                    ErrorKind::Guideline,
-                    format!("no built-in word list `{file}`"),
-                    span.clone(),
-                )
-            })?
-            .to_string(),
-        Some(dir) => {
-            let path = dir.join(file);
-            match read_text(&path) {
-                Ok(t) => t,
-                Err(e) => match builtin::file(file) {
-                    // A company guideline may also name a built-in list.
-                    Some(t) => t.to_string(),
-                    None => return Err(source.error(e.kind(), e.message().to_string(), span)),
-                },
-            }
-        }
-    };
-    Ok(builtin::list_lines(&content)
-        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
-        .collect())
-}
-
-/// The terms of `terms` and `terms_file`.
-fn rule_terms(source: &Source, r: &mut RawRule) -> Result<(LangTerms, bool), Error> {
-    let mut terms = LangTerms::default();
-    let has_terms = r.terms.is_some() || r.terms_file.is_some();
-    if let Some(t) = r.terms.take() {
-        terms.extend(terms_of(t.into_inner()));
-    }
-    if let Some(files) = r.terms_file.take() {
-        let span = files.span();
-        match files.into_inner() {
-            RawFiles::One(f) => terms.all.extend(read_list(source, &f, span)?),
-            RawFiles::Many(fs) => {
-                for f in fs {
-                    terms.all.extend(read_list(source, &f, span.clone())?);
-                }
-            }
-            RawFiles::ByLang { da, en } => {
-                if let Some(f) = da {
-                    terms.da.extend(read_list(source, &f, span.clone())?);
-                }
-                if let Some(f) = en {
-                    terms.en.extend(read_list(source, &f, span)?);
-                }
-            }
-        }
-    }
-    Ok((terms, has_terms))
-}
-
-fn check_pattern(source: &Source, id: &str, p: &Spanned<String>) -> Result<String, Error> {
-    if let Err(err) = crate::matcher::compile(p.get_ref()) {
-        let detail = err.to_string();
-        let last = detail
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        return Err(source
-            .error(
-                ErrorKind::Regex,
-                format!("the pattern of `{id}` does not compile: {last}"),
-                p.span(),
-            )
-            .with_label("invalid regular expression"));
-    }
-    Ok(p.get_ref().clone())
-}
-
-/// The kinds' names, for "did you mean".
-const KINDS: &[&str] = &["terms", "substitute", "pattern", "require", "near", "limit"];
-
-fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule, Error> {
-    let id_span = r.id.span();
-    let id = r.id.get_ref().clone();
-    if !is_valid_id(&id) {
-        return Err(source
-            .error(
-                ErrorKind::Guideline,
-                format!("`{id}` is not a valid rule id"),
-                id_span,
-            )
-            .with_help(
-                "rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`",
-            ));
-    }
-    let kind_span = r.kind.span();
-    let kind_name = r.kind.get_ref().clone();
-    if !KINDS.contains(&kind_name.as_str()) {
-        let e = source.error(
-            ErrorKind::Guideline,
-            format!("unknown rule kind `{kind_name}`"),
-            kind_span,
+    #[test]
+    fn later_layers_win_and_settings_merge_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("base.toml"),
+            "[rules.sales]\nseverity = \"info\"\n[rules.\"sales.score\"]\nthreshold = 40\nroute = \"comms\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("postlint.toml"),
+            "extends = [\"base.toml\"]\n[rules.\"sales.score\"]\nthreshold = 60\n",
+        )
+        .unwrap();
+        let g = Guideline::from_path(dir.path().join("postlint.toml")).unwrap();
+        let s = g.settings_for("sales.score");
+        assert_eq!(
+            s.severity,
+            Some(crate::Severity::Info),
+            "from the family table"
         );
-        return Err(match did_you_mean(&kind_name, KINDS.iter().copied()) {
-            Some(best) => e.with_help(format!("did you mean `{best}`?")),
-            None => e.with_help(format!("kinds: {}", KINDS.join(", "))),
-        });
+        assert_eq!(s.route.as_deref(), Some("comms"), "kept from the base");
+        let table = s.options_table();
+        assert_eq!(
+            table["threshold"].as_integer(),
+            Some(60),
+            "the outer layer wins"
+        );
+        let at = s.options[0].at.error(crate::ErrorKind::Guideline, "x");
+        assert!(at.to_string().contains("postlint.toml:3:1"), "{at}");
+        assert_eq!(g.sources().len(), 2);
     }
-    let (terms, has_terms) = rule_terms(source, &mut r)?;
-    let need = |ok: bool, what: &str| -> Result<(), Error> {
-        if ok {
-            Ok(())
-        } else {
-            Err(source.error(
-                ErrorKind::Guideline,
-                format!("a rule of kind `{kind_name}` needs {what}"),
-                kind_span.clone(),
-            ))
-        }
-    };
-    // A key that belongs to another kind is a mistake worth pointing at.
-    let refuse = |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| match present {
-        Some(span) => Err(source.error(
-            ErrorKind::Guideline,
-            format!("`{key}` only applies to rules of kind {kinds}"),
-            span,
-        )),
-        None => Ok(()),
-    };
-    let pattern = match &r.pattern {
-        Some(p) => Some(check_pattern(source, &id, p)?),
-        None => None,
-    };
-    let k = kind_name.as_str();
-    let unless = |kind: &str, span: Option<std::ops::Range<usize>>| span.filter(|_| k != kind);
-    refuse(
-        unless("substitute", r.replace.as_ref().map(Spanned::span)),
-        "replace",
-        "`substitute`",
-    )?;
-    refuse(
-        unless("substitute", r.fix.as_ref().map(Spanned::span)),
-        "fix",
-        "`substitute`",
-    )?;
-    refuse(
-        unless("require", r.require.as_ref().map(Spanned::span)),
-        "require",
-        "`require`",
-    )?;
-    refuse(
-        unless("near", r.near.as_ref().map(Spanned::span)),
-        "near",
-        "`near`",
-    )?;
-    refuse(
-        unless("near", r.distance.as_ref().map(Spanned::span)),
-        "distance",
-        "`near`",
-    )?;
-    refuse(
-        unless("limit", r.max.as_ref().map(Spanned::span)),
-        "max",
-        "`limit`",
-    )?;
-    let kind = match k {
-        "terms" => {
-            need(has_terms, "`terms` or `terms_file`")?;
-            if pattern.is_some() {
-                return Err(source.error(
-                    ErrorKind::Guideline,
-                    "a rule of kind `terms` takes `terms`, not `pattern`",
-                    kind_span,
-                ));
-            }
-            DataKind::Terms { terms }
-        }
-        "substitute" => {
-            need(r.replace.is_some(), "`replace`")?;
-            let fix = match &r.fix {
-                None => Applicability::Unsafe,
-                Some(f) => match f.get_ref().as_str() {
-                    "safe" => Applicability::Safe,
-                    "unsafe" => Applicability::Unsafe,
-                    "display" => Applicability::Display,
-                    other => {
-                        return Err(source.error(
-                            ErrorKind::Guideline,
-                            format!(
-                                "`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""
-                            ),
-                            f.span(),
-                        ))
-                    }
-                },
-            };
-            let rep = r.replace.take().expect("checked above");
-            let span = rep.span();
-            let mut replace = Vec::new();
-            match rep.into_inner() {
-                RawReplace::All(map) => replace.extend(map.into_iter().map(|(k, v)| (None, k, v))),
-                RawReplace::ByLang { da, en } => {
-                    for (lang, map) in [(Lang::Da, da), (Lang::En, en)] {
-                        replace.extend(
-                            map.unwrap_or_default()
-                                .into_iter()
-                                .map(|(k, v)| (Some(lang), k, v)),
-                        );
-                    }
-                }
-            }
-            if replace.is_empty() {
-                return Err(source.error(ErrorKind::Guideline, "`replace` is empty", span));
-            }
-            DataKind::Substitute { replace, fix }
-        }
-        "pattern" => {
-            if has_terms {
-                return Err(source.error(
-                    ErrorKind::Guideline,
-                    "a rule of kind `pattern` takes `pattern`, not `terms`",
-                    kind_span,
-                ));
-            }
-            match pattern {
-                Some(pattern) => DataKind::Pattern { pattern },
-                None => {
-                    need(false, "`pattern`")?;
-                    DataKind::Pattern {
-                        pattern: String::new(),
-                    }
-                }
-            }
-        }
-        "require" => {
-            need(
-                has_terms || pattern.is_some(),
-                "`terms` (or `pattern`) that trigger it",
-            )?;
-            need(r.require.is_some(), "`require`")?;
-            DataKind::Require {
-                terms,
-                pattern,
-                require: r
-                    .require
-                    .take()
-                    .map(|t| terms_of(t.into_inner()))
-                    .unwrap_or_default(),
-            }
-        }
-        "near" => {
-            need(has_terms, "`terms`")?;
-            need(r.near.is_some(), "`near`")?;
-            DataKind::Near {
-                terms,
-                near: r
-                    .near
-                    .take()
-                    .map(|t| terms_of(t.into_inner()))
-                    .unwrap_or_default(),
-                distance: r.distance.as_ref().map_or(5, |d| *d.get_ref()),
-            }
-        }
-        _ => {
-            need(has_terms || pattern.is_some(), "`terms` or `pattern`")?;
-            need(r.max.is_some(), "`max`")?;
-            DataKind::Limit {
-                terms,
-                pattern,
-                max: r.max.as_ref().map_or(0, |m| *m.get_ref()),
-            }
-        }
-    };
-    let examples = match r.examples.take() {
-        Some(v) => crate::i18n::parse_examples(v).map_err(|e| {
-            source.error(
-                ErrorKind::Guideline,
-                format!("the examples of `{id}`: {e}"),
-                id_span.clone(),
-            )
-        })?,
-        None => Vec::new(),
-    };
-    Ok(DataRule {
-        at: Located::new(source, id_span),
-        id,
-        severity: r.severity.unwrap_or(Severity::Warning),
-        route: r.route,
-        enabled: r.enabled.unwrap_or(true),
-        languages: r.languages,
-        words: RuleWords {
-            summary: r.summary,
-            explain: r.explain,
-            message: r.message,
-            suggestion: r.suggestion,
-            examples,
-            ..RuleWords::default()
-        },
-        kind,
-        options: TermOptions {
-            whole_word: r.whole_word.unwrap_or(true),
-            inflect: r.inflect.unwrap_or(true),
-            case_sensitive: r.case_sensitive.unwrap_or(false),
-            in_urls: r.in_urls.unwrap_or(false),
-        },
-        origin: source.name.clone(),
-    })
+
+    #[test]
+    fn extends_cycles_and_missing_files_point_at_the_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), "extends = [\"b.toml\"]\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), "extends = [\"a.toml\"]\n").unwrap();
+        let e = Guideline::from_path(dir.path().join("a.toml")).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::ExtendsCycle);
+        std::fs::write(
+            dir.path().join("c.toml"),
+            "locale = \"da\"\nextends = [\"nope.toml\"]\n",
+        )
+        .unwrap();
+        let e = Guideline::from_path(dir.path().join("c.toml")).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::MissingExtends);
+        assert_eq!(e.location(), Some((2, 12)));
+    }
 }

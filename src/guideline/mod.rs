@@ -6,6 +6,7 @@
 //! options, is decided when a [`crate::Linter`] is built from the guideline (`resolve`), with
 //! the spans kept here so that the error still points at the line and column.
 
+mod data_rule;
 pub(crate) mod diag;
 mod load;
 mod schema;

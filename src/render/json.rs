@@ -1,4 +1,5 @@
-//! The JSON report (`--format json`): the contract in DESIGN.md, pretty-printed.
+//! The JSON report (`--format json`): the contract in `docs/contracts.md` (and its schema,
+//! `docs/report.schema.json`), pretty-printed.
 //!
 //! The output structs borrow from the reports and are separate from them on purpose: the report
 //! types may grow, while the JSON shape is a published contract (fields may be added, never
@@ -9,8 +10,8 @@ use crate::document::LineIndex;
 use crate::entities::Entities;
 use crate::i18n::ArgsJson;
 use crate::platform::Length;
+use crate::report::Scores;
 use crate::report::{Finding, Severity, Suggestion, Verdict};
-use crate::score::Scores;
 use crate::text::Lang;
 use serde::Serialize;
 

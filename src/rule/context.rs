@@ -4,8 +4,8 @@ use crate::document::Document;
 use crate::i18n::Arg;
 use crate::matcher::{Hits, Matcher};
 use crate::platform::{Length, Profile};
+use crate::report::Scores;
 use crate::report::{Applicability, Edit, Finding, Severity, Span, Suggestion};
-use crate::score::Scores;
 use crate::text::{Date, Lang};
 
 /// One checked platform with the post's measured length on it.

@@ -1,0 +1,409 @@
+//! A `[[rule]]` entry, checked and turned into its typed kind: each kind takes its own keys
+//! (a key of another kind is an error at its line), needs what it needs, and gets its words.
+
+use super::diag::did_you_mean;
+use super::load::read_text;
+use super::schema::{RawFiles, RawReplace, RawRule, RawTerms};
+use super::{DataKind, DataRule, LangTerms, Located, Source};
+use crate::builtin;
+use crate::error::{Error, ErrorKind};
+use crate::i18n::RuleWords;
+use crate::matcher::TermOptions;
+use crate::report::{Applicability, Severity};
+use crate::text::Lang;
+use std::sync::Arc;
+use toml::Spanned;
+
+fn is_valid_id(id: &str) -> bool {
+    let mut parts = id.split('.');
+    let segment_ok = |s: &str| {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let first = parts.next().is_some_and(segment_ok);
+    let rest: Vec<&str> = parts.collect();
+    first && !rest.is_empty() && rest.iter().all(|s| segment_ok(s))
+}
+
+fn terms_of(raw: RawTerms) -> LangTerms {
+    match raw {
+        RawTerms::All(all) => LangTerms {
+            all,
+            ..LangTerms::default()
+        },
+        RawTerms::ByLang { da, en } => LangTerms {
+            all: Vec::new(),
+            da,
+            en,
+        },
+    }
+}
+
+fn read_list(
+    source: &Source,
+    file: &str,
+    span: std::ops::Range<usize>,
+) -> Result<Vec<String>, Error> {
+    let content: String = match &source.dir {
+        None => builtin::file(file)
+            .ok_or_else(|| {
+                source.error(
+                    ErrorKind::Guideline,
+                    format!("no built-in word list `{file}`"),
+                    span.clone(),
+                )
+            })?
+            .to_string(),
+        Some(dir) => {
+            let path = dir.join(file);
+            match read_text(&path) {
+                Ok(t) => t,
+                Err(e) => match builtin::file(file) {
+                    // A company guideline may also name a built-in list.
+                    Some(t) => t.to_string(),
+                    None => return Err(source.error(e.kind(), e.message().to_string(), span)),
+                },
+            }
+        }
+    };
+    Ok(builtin::list_lines(&content)
+        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+        .collect())
+}
+
+/// The terms of `terms` and `terms_file`.
+fn rule_terms(source: &Source, r: &mut RawRule) -> Result<(LangTerms, bool), Error> {
+    let mut terms = LangTerms::default();
+    let has_terms = r.terms.is_some() || r.terms_file.is_some();
+    if let Some(t) = r.terms.take() {
+        terms.extend(terms_of(t.into_inner()));
+    }
+    if let Some(files) = r.terms_file.take() {
+        let span = files.span();
+        match files.into_inner() {
+            RawFiles::One(f) => terms.all.extend(read_list(source, &f, span)?),
+            RawFiles::Many(fs) => {
+                for f in fs {
+                    terms.all.extend(read_list(source, &f, span.clone())?);
+                }
+            }
+            RawFiles::ByLang { da, en } => {
+                if let Some(f) = da {
+                    terms.da.extend(read_list(source, &f, span.clone())?);
+                }
+                if let Some(f) = en {
+                    terms.en.extend(read_list(source, &f, span)?);
+                }
+            }
+        }
+    }
+    Ok((terms, has_terms))
+}
+
+fn check_pattern(source: &Source, id: &str, p: &Spanned<String>) -> Result<String, Error> {
+    if let Err(err) = crate::matcher::compile(p.get_ref()) {
+        let detail = err.to_string();
+        let last = detail
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        return Err(source
+            .error(
+                ErrorKind::Regex,
+                format!("the pattern of `{id}` does not compile: {last}"),
+                p.span(),
+            )
+            .with_label("invalid regular expression"));
+    }
+    Ok(p.get_ref().clone())
+}
+
+/// The kinds' names, for "did you mean".
+const KINDS: &[&str] = &["terms", "substitute", "pattern", "require", "near", "limit"];
+
+pub(super) fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule, Error> {
+    let id_span = r.id.span();
+    let id = r.id.get_ref().clone();
+    if !is_valid_id(&id) {
+        return Err(source
+            .error(
+                ErrorKind::Guideline,
+                format!("`{id}` is not a valid rule id"),
+                id_span,
+            )
+            .with_help(
+                "rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`",
+            ));
+    }
+    let kind_span = r.kind.span();
+    let kind_name = r.kind.get_ref().clone();
+    if !KINDS.contains(&kind_name.as_str()) {
+        let e = source.error(
+            ErrorKind::Guideline,
+            format!("unknown rule kind `{kind_name}`"),
+            kind_span,
+        );
+        return Err(match did_you_mean(&kind_name, KINDS.iter().copied()) {
+            Some(best) => e.with_help(format!("did you mean `{best}`?")),
+            None => e.with_help(format!("kinds: {}", KINDS.join(", "))),
+        });
+    }
+    let (terms, has_terms) = rule_terms(source, &mut r)?;
+    let need = |ok: bool, what: &str| -> Result<(), Error> {
+        if ok {
+            Ok(())
+        } else {
+            Err(source.error(
+                ErrorKind::Guideline,
+                format!("a rule of kind `{kind_name}` needs {what}"),
+                kind_span.clone(),
+            ))
+        }
+    };
+    // A key that belongs to another kind is a mistake worth pointing at.
+    let refuse = |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| match present {
+        Some(span) => Err(source.error(
+            ErrorKind::Guideline,
+            format!("`{key}` only applies to rules of kind {kinds}"),
+            span,
+        )),
+        None => Ok(()),
+    };
+    let pattern = match &r.pattern {
+        Some(p) => Some(check_pattern(source, &id, p)?),
+        None => None,
+    };
+    let k = kind_name.as_str();
+    let unless = |kind: &str, span: Option<std::ops::Range<usize>>| span.filter(|_| k != kind);
+    refuse(
+        unless("substitute", r.replace.as_ref().map(Spanned::span)),
+        "replace",
+        "`substitute`",
+    )?;
+    refuse(
+        unless("substitute", r.fix.as_ref().map(Spanned::span)),
+        "fix",
+        "`substitute`",
+    )?;
+    refuse(
+        unless("require", r.require.as_ref().map(Spanned::span)),
+        "require",
+        "`require`",
+    )?;
+    refuse(
+        unless("near", r.near.as_ref().map(Spanned::span)),
+        "near",
+        "`near`",
+    )?;
+    refuse(
+        unless("near", r.distance.as_ref().map(Spanned::span)),
+        "distance",
+        "`near`",
+    )?;
+    refuse(
+        unless("limit", r.max.as_ref().map(Spanned::span)),
+        "max",
+        "`limit`",
+    )?;
+    let kind = match k {
+        "terms" => {
+            need(has_terms, "`terms` or `terms_file`")?;
+            if pattern.is_some() {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "a rule of kind `terms` takes `terms`, not `pattern`",
+                    kind_span,
+                ));
+            }
+            DataKind::Terms { terms }
+        }
+        "substitute" => {
+            need(r.replace.is_some(), "`replace`")?;
+            let fix = match &r.fix {
+                None => Applicability::Unsafe,
+                Some(f) => match f.get_ref().as_str() {
+                    "safe" => Applicability::Safe,
+                    "unsafe" => Applicability::Unsafe,
+                    "display" => Applicability::Display,
+                    other => {
+                        return Err(source.error(
+                            ErrorKind::Guideline,
+                            format!(
+                                "`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""
+                            ),
+                            f.span(),
+                        ))
+                    }
+                },
+            };
+            let rep = r.replace.take().expect("checked above");
+            let span = rep.span();
+            let mut replace = Vec::new();
+            match rep.into_inner() {
+                RawReplace::All(map) => replace.extend(map.into_iter().map(|(k, v)| (None, k, v))),
+                RawReplace::ByLang { da, en } => {
+                    for (lang, map) in [(Lang::Da, da), (Lang::En, en)] {
+                        replace.extend(
+                            map.unwrap_or_default()
+                                .into_iter()
+                                .map(|(k, v)| (Some(lang), k, v)),
+                        );
+                    }
+                }
+            }
+            if replace.is_empty() {
+                return Err(source.error(ErrorKind::Guideline, "`replace` is empty", span));
+            }
+            DataKind::Substitute { replace, fix }
+        }
+        "pattern" => {
+            if has_terms {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "a rule of kind `pattern` takes `pattern`, not `terms`",
+                    kind_span,
+                ));
+            }
+            match pattern {
+                Some(pattern) => DataKind::Pattern { pattern },
+                None => {
+                    need(false, "`pattern`")?;
+                    DataKind::Pattern {
+                        pattern: String::new(),
+                    }
+                }
+            }
+        }
+        "require" => {
+            need(
+                has_terms || pattern.is_some(),
+                "`terms` (or `pattern`) that trigger it",
+            )?;
+            need(r.require.is_some(), "`require`")?;
+            DataKind::Require {
+                terms,
+                pattern,
+                require: r
+                    .require
+                    .take()
+                    .map(|t| terms_of(t.into_inner()))
+                    .unwrap_or_default(),
+            }
+        }
+        "near" => {
+            need(has_terms, "`terms`")?;
+            need(r.near.is_some(), "`near`")?;
+            DataKind::Near {
+                terms,
+                near: r
+                    .near
+                    .take()
+                    .map(|t| terms_of(t.into_inner()))
+                    .unwrap_or_default(),
+                distance: r.distance.as_ref().map_or(5, |d| *d.get_ref()),
+            }
+        }
+        _ => {
+            need(has_terms || pattern.is_some(), "`terms` or `pattern`")?;
+            need(r.max.is_some(), "`max`")?;
+            DataKind::Limit {
+                terms,
+                pattern,
+                max: r.max.as_ref().map_or(0, |m| *m.get_ref()),
+            }
+        }
+    };
+    let examples = match r.examples.take() {
+        Some(v) => crate::i18n::parse_examples(v).map_err(|e| {
+            source.error(
+                ErrorKind::Guideline,
+                format!("the examples of `{id}`: {e}"),
+                id_span.clone(),
+            )
+        })?,
+        None => Vec::new(),
+    };
+    Ok(DataRule {
+        at: Located::new(source, id_span),
+        id,
+        severity: r.severity.unwrap_or(Severity::Warning),
+        route: r.route,
+        enabled: r.enabled.unwrap_or(true),
+        languages: r.languages,
+        words: RuleWords {
+            summary: r.summary,
+            explain: r.explain,
+            message: r.message,
+            suggestion: r.suggestion,
+            examples,
+            ..RuleWords::default()
+        },
+        kind,
+        options: TermOptions {
+            whole_word: r.whole_word.unwrap_or(true),
+            inflect: r.inflect.unwrap_or(true),
+            case_sensitive: r.case_sensitive.unwrap_or(false),
+            in_urls: r.in_urls.unwrap_or(false),
+        },
+        origin: source.name.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::guideline::{DataKind, Guideline};
+
+    fn rule(toml: &str) -> Result<DataKind, crate::Error> {
+        let g = Guideline::from_toml(&format!("[[rule]]\nid = \"acme.x\"\n{toml}"), "t.toml")?;
+        Ok(g.rules[0].kind.clone())
+    }
+
+    #[test]
+    fn each_kind_gets_its_typed_payload() {
+        match rule("kind = \"near\"\nterms = [\"a\"]\nnear = [\"b\"]").unwrap() {
+            DataKind::Near { distance, .. } => assert_eq!(distance, 5, "the default distance"),
+            other => panic!("{other:?}"),
+        }
+        match rule("kind = \"limit\"\npattern = '!'\nmax = 2").unwrap() {
+            DataKind::Limit { pattern, max, .. } => {
+                assert_eq!((pattern.as_deref(), max), (Some("!"), 2))
+            }
+            other => panic!("{other:?}"),
+        }
+        match rule("kind = \"substitute\"\nreplace = { da = { \"a\" = \"b\" } }").unwrap() {
+            DataKind::Substitute { replace, fix } => {
+                assert_eq!(replace.len(), 1);
+                assert_eq!(
+                    fix,
+                    crate::Applicability::Unsafe,
+                    "unsafe unless it says so"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_key_of_another_kind_is_an_error_at_its_line() {
+        let e = rule("kind = \"terms\"\nterms = [\"a\"]\nmax = 3").unwrap_err();
+        assert!(
+            e.message().contains("`max` only applies"),
+            "{}",
+            e.message()
+        );
+        assert_eq!(e.location().map(|l| l.0), Some(5));
+        let e = rule("kind = \"pattern\"").unwrap_err();
+        assert!(e.message().contains("needs `pattern`"), "{}", e.message());
+        let e = rule("kind = \"term\"\nterms = [\"a\"]").unwrap_err();
+        assert_eq!(e.help_text(), Some("did you mean `terms`?"));
+        let e = rule("kind = \"pattern\"\npattern = '(unclosed'").unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Regex);
+    }
+}
