@@ -124,6 +124,10 @@ pub struct Document<'a> {
     /// Byte ranges of the emoji in the body, each a whole sequence (👍🏽, 👨‍👩‍👧, 🇩🇰, 1️⃣); see
     /// [`crate::emoji`].
     pub emoji: Vec<Range<usize>>,
+    /// The words no safe fix may change: each URL, mention, hashtag, cashtag and e-mail
+    /// address (`navn@firma.dk`) with the letters glued to it (`https://acme.dk/𝐁𝐨𝐥𝐝`: the
+    /// link extractor stops at `/`, a reader does not), sorted and merged.
+    protected: Vec<Range<usize>>,
     /// The post's language, when it could be determined.
     pub language: Option<Lang>,
 }
@@ -157,6 +161,10 @@ impl<'a> Document<'a> {
             .collect();
         let language =
             language.or_else(|| detect_language(body_text, &words, &folded_words, allowed));
+        let emails: Vec<Range<usize>> = email_spans(body_text)
+            .map(|r| body.start + r.start..body.start + r.end)
+            .collect();
+        let protected = protected(text, &entities, &emails);
         Document {
             text,
             body,
@@ -166,6 +174,7 @@ impl<'a> Document<'a> {
             sentences,
             entities,
             emoji,
+            protected,
             language,
         }
     }
@@ -203,11 +212,113 @@ impl<'a> Document<'a> {
             })
     }
 
+    /// Whether `span` touches a URL, mention, hashtag, cashtag or e-mail address: text a
+    /// safe fix must not change, since a fix inside it would break a link or name someone
+    /// else.
+    pub fn touches_entity(&self, span: &Range<usize>) -> bool {
+        let i = self.protected.partition_point(|r| r.end <= span.start);
+        self.protected.get(i).is_some_and(|r| {
+            r.start < span.end || (span.start == span.end && r.contains(&span.start))
+        })
+    }
+
     /// Whether a finding in `lang`-specific rules applies: the post is in `lang`, or its
     /// language is unknown (then every allowed language applies, not none).
     pub fn is_language(&self, lang: Lang) -> bool {
         self.language.is_none_or(|l| l == lang)
     }
+}
+
+/// The entities and addresses with the letters glued to them, sorted and merged (see
+/// [`Document::touches_entity`]).
+fn protected(text: &str, e: &Entities, emails: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = [&e.urls, &e.hashtags, &e.mentions, &e.cashtags]
+        .iter()
+        .flat_map(|list| list.iter().map(|x| x.start..x.end))
+        .chain(emails.iter().cloned())
+        .filter(|r| r.start <= r.end && r.end <= text.len())
+        .collect();
+    if ranges.is_empty() {
+        return ranges;
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    // One pass over the text: `pos` only moves forward, so a line of a million glued
+    // hashtags costs one scan, not one per hashtag.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    let (mut pos, mut word_start) = (0, 0);
+    for r in ranges {
+        if let Some(last) = merged.last() {
+            if r.start < last.end {
+                let last = merged.last_mut().expect("not empty");
+                last.end = last.end.max(word_end(text, r.end.max(pos)));
+                pos = last.end;
+                continue;
+            }
+        }
+        for (i, c) in text[pos..r.start].char_indices() {
+            if !c.is_alphanumeric() {
+                word_start = pos + i + c.len_utf8();
+            }
+        }
+        let end = word_end(text, r.end);
+        merged.push(word_start.max(pos.min(r.start))..end);
+        pos = end;
+        word_start = end;
+    }
+    merged
+}
+
+/// Where the word glued to an entity at `at` ends: letters, digits and the characters of a
+/// web address go on (`/𝐁𝐨𝐥𝐝`, `-2026`); white space and sentence punctuation (`!`, `,`,
+/// `)`) end it, as the entity extractor decided.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_alphanumeric()
+                || is_combining(c)
+                || matches!(
+                    c,
+                    '/' | '-' | '_' | '.' | '~' | '%' | '=' | '&' | '+' | '#' | '@'
+                ))
+        })
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// E-mail addresses: a local part of letters, digits and `._%+-`, an `@`, and a domain of
+/// at least two labels. One pass from each `@`; texts without one cost a `memchr`.
+fn email_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = text[from..].find('@').map(|i| from + i) {
+            from = i + 1;
+            let mut start = i;
+            while start > 0 && local(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < bytes.len() && domain(bytes[end]) {
+                end += 1;
+            }
+            // No trailing dot or dash ("skriv til a@b.dk."), and a dot inside the domain.
+            while end > i + 1 && matches!(bytes[end - 1], b'.' | b'-') {
+                end -= 1;
+            }
+            let dom = &text[i + 1..end];
+            if start < i && dom.contains('.') && !dom.starts_with('.') {
+                from = end;
+                return Some(start..end);
+            }
+        }
+        None
+    })
 }
 
 fn shift_entities(e: &mut Entities, by: usize) {
@@ -438,6 +549,36 @@ fn from_whatlang(l: whatlang::Lang) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_around_entities_are_protected() {
+        let t = "Se https://acme.dk/𝐁𝐨𝐥𝐝!! og #tagglued mere tekst a@b.dk.";
+        let d = Document::new(t, 0..t.len(), Some(Lang::Da), &Lang::ALL);
+        let at = |w: &str| {
+            let i = t.find(w).unwrap();
+            d.touches_entity(&(i..i + w.len()))
+        };
+        assert!(at("𝐁𝐨𝐥𝐝"), "glued to the link");
+        assert!(at("glued"), "glued to the hashtag");
+        assert!(
+            !at("!!"),
+            "sentence punctuation after a link is not the link"
+        );
+        assert!(at("a@b.dk"));
+        assert!(!at("Se") && !at("og") && !at("mere") && !at("tekst"));
+        // A million glued hashtags: one pass (this would take minutes if quadratic).
+        let long = "#a,".repeat(200_000);
+        let d = Document::new(&long, 0..long.len(), None, &Lang::ALL);
+        assert!(d.touches_entity(&(long.len() - 3..long.len() - 1)));
+        assert!(!d.touches_entity(&(long.len() - 1..long.len())));
+    }
+
+    #[test]
+    fn emails_are_found_and_mentions_are_not() {
+        let t = "Skriv til anne.hansen@falck.dk eller @falck, ikke a@b eller x@.dk.";
+        let found: Vec<&str> = email_spans(t).map(|r| &t[r]).collect();
+        assert_eq!(found, ["anne.hansen@falck.dk"]);
+    }
 
     fn doc(text: &str) -> Document<'_> {
         Document::new(text, 0..text.len(), None, &Lang::ALL)

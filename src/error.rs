@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Input,
     /// A run-wide option is invalid (an unknown platform or locale).
     Usage,
+    /// Fixes do not converge: each round changes the text again.
+    Fix,
     /// postlint's own data is broken (a built-in file that does not parse): a bug.
     Internal,
 }
@@ -144,7 +146,8 @@ impl Error {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -180,6 +183,7 @@ impl Diagnostic for Error {
             ErrorKind::MissingExtends => "postlint::missing_extends",
             ErrorKind::Input => "postlint::input",
             ErrorKind::Usage => "postlint::usage",
+            ErrorKind::Fix => "postlint::fix",
             ErrorKind::Internal => "postlint::internal",
         };
         Some(Box::new(code))

@@ -76,26 +76,51 @@ pub fn apply(text: &str, findings: &[Finding], max: Applicability) -> (String, u
     (out, applied)
 }
 
-/// Fixes `text` until no more allowed fixes apply, re-checking it with `check` between rounds
-/// (at most [`MAX_ROUNDS`] rounds). Returns the fixed text and the number of fixes applied.
+/// Fixes `text` until no more allowed fixes apply, re-checking it with `check` between rounds.
+/// Returns the fixed text and the number of fixes applied, or — when the fixes still change
+/// the text after [`MAX_ROUNDS`] rounds (two rules undoing each other, a replacement that
+/// grows) — the rules whose fixes did not settle: a half-fixed draft is never the answer.
 ///
 /// `check` returns the findings of a text; it is called on the original text first.
-pub fn converge<F>(text: &str, max: Applicability, mut check: F) -> (String, usize)
+pub fn converge<F>(
+    text: &str,
+    max: Applicability,
+    mut check: F,
+) -> Result<(String, usize), Vec<String>>
 where
     F: FnMut(&str) -> Vec<Finding>,
 {
     let mut current = text.to_string();
     let mut total = 0;
-    for _ in 0..MAX_ROUNDS {
+    // The rules that fixed something in the last rounds: those that keep going.
+    let mut recent: Vec<String> = Vec::new();
+    for round in 0..=MAX_ROUNDS {
         let findings = check(&current);
         let (next, n) = apply(&current, &findings, max);
         if n == 0 || next == current {
-            break;
+            return Ok((current, total));
+        }
+        if round + 2 >= MAX_ROUNDS {
+            recent.extend(
+                findings
+                    .iter()
+                    .filter(|f| {
+                        f.suggestions
+                            .iter()
+                            .any(|s| allowed(s.applicability, max) && !s.edits.is_empty())
+                    })
+                    .map(|f| f.rule.clone()),
+            );
+        }
+        if round == MAX_ROUNDS {
+            recent.sort();
+            recent.dedup();
+            return Err(recent);
         }
         total += n;
         current = next;
     }
-    (current, total)
+    Ok((current, total))
 }
 
 fn valid(text: &str, e: &Edit) -> bool {
@@ -157,6 +182,7 @@ mod tests {
                 }],
             }],
             route: None,
+            omitted: 0,
         }
     }
 
@@ -238,10 +264,10 @@ mod tests {
     #[test]
     fn fixing_twice_equals_fixing_once() {
         let text = "ja    tak  —  gerne";
-        let (once, n) = converge(text, Applicability::Safe, double_spaces);
+        let (once, n) = converge(text, Applicability::Safe, double_spaces).unwrap();
         assert!(n > 0);
         assert_eq!(once, "ja tak — gerne");
-        let (twice, m) = converge(&once, Applicability::Safe, double_spaces);
+        let (twice, m) = converge(&once, Applicability::Safe, double_spaces).unwrap();
         assert_eq!((twice.as_str(), m), (once.as_str(), 0));
         // The same findings on the same text always give the same result.
         let findings = double_spaces(text);
@@ -252,12 +278,13 @@ mod tests {
     }
 
     #[test]
-    fn converge_is_bounded() {
-        // A checker that always finds something: the loop must still stop.
-        let (out, n) = converge("x", Applicability::Safe, |t| {
+    fn converge_is_bounded_and_says_when_it_does_not_settle() {
+        // A checker that always finds something: the loop must still stop, and say so
+        // rather than hand back a half-fixed text.
+        let rules = converge("x", Applicability::Safe, |t| {
             vec![finding(0, t.len(), &format!("{t}x"), Applicability::Safe)]
-        });
-        assert_eq!(n, MAX_ROUNDS);
-        assert_eq!(out.len(), 1 + MAX_ROUNDS);
+        })
+        .unwrap_err();
+        assert_eq!(rules, ["test.rule"]);
     }
 }

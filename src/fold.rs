@@ -51,6 +51,13 @@ impl Folded {
     pub fn original(&self, i: usize) -> usize {
         self.map[i.min(self.map.len() - 1)] as usize
     }
+
+    /// The first folded byte that came from original byte `offset` or later.
+    pub fn folded_at(&self, offset: usize) -> usize {
+        self.map
+            .partition_point(|&m| (m as usize) < offset)
+            .min(self.text.len())
+    }
 }
 
 /// Folds one string without keeping the map (for term lists and lookups).

@@ -67,7 +67,7 @@ mod text;
 
 pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind};
-pub use guideline::Guideline;
+pub use guideline::{Guideline, GuidelineLoader};
 pub use i18n::{Arg, Locale, Nested};
 pub use info::{OptionInfo, RuleExample, RuleInfo};
 pub use linter::{Linter, Options};

@@ -38,7 +38,11 @@ pub struct Options {
     language: Option<Lang>,
     date: Option<Date>,
     platforms: Vec<Platform>,
+    max_findings_per_rule: Option<usize>,
 }
+
+/// How many findings of one rule a report shows per post, unless the caller says otherwise.
+pub(crate) const MAX_FINDINGS_PER_RULE: usize = 50;
 
 impl Options {
     /// No selection, the guideline's locale, language detection, today, the guideline's
@@ -74,6 +78,14 @@ impl Options {
     /// The day to judge embargoes and quiet periods by (default: today).
     pub fn date(mut self, date: Date) -> Options {
         self.date = Some(date);
+        self
+    }
+
+    /// At most this many findings of one rule per post (default 50); the rest are one
+    /// closing finding that says how many more there are ([`crate::Finding::omitted`]), so a
+    /// post of 4 MB of "rabat " makes a report of a few kilobytes, with exact counts.
+    pub fn max_findings_per_rule(mut self, max: usize) -> Options {
+        self.max_findings_per_rule = Some(max.max(1));
         self
     }
 
@@ -305,6 +317,7 @@ impl Linter {
                 active.severity,
                 active.route.as_deref(),
                 &mut raw,
+                &doc,
             );
             active.rule.check(&cx, &mut out);
         }
@@ -318,6 +331,7 @@ impl Linter {
             a.rule == b.rule && a.span == b.span && a.message_id == b.message_id && a.args == b.args
         });
         self.suppress_nested(&mut raw);
+        self.cap_per_rule(&mut raw);
         let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
         for (i, mut f) in raw {
             // `{id}` is the rule's id in every message, without an argument of its own.
@@ -345,12 +359,24 @@ impl Linter {
     }
 
     /// Applies the fixes of `post` up to `max` (safe, or unsafe too) until they converge,
-    /// re-checking the text between rounds with the post's own settings.
-    pub fn fix(&self, post: &Post<'_>, max: Applicability) -> Fixed {
-        let (text, applied) = fix::converge(post.text(), max, |text| {
+    /// re-checking the text between rounds with the post's own settings. Fixes that keep
+    /// changing the text (two of a guideline's substitutions undoing each other) are an error
+    /// naming the rules, not a half-fixed text.
+    pub fn fix(&self, post: &Post<'_>, max: Applicability) -> Result<Fixed, Error> {
+        fix::converge(post.text(), max, |text| {
             self.check(&post.with_text(text)).findings
-        });
-        Fixed { text, applied }
+        })
+        .map(|(text, applied)| Fixed { text, applied })
+        .map_err(|rules| {
+            Error::new(
+                ErrorKind::Fix,
+                format!(
+                    "the fixes of {} do not settle: each round changes the text again, so nothing was fixed",
+                    rules.join(", ")
+                ),
+            )
+            .with_help("check the replacements of these rules: one may undo another, or contain the word it replaces")
+        })
     }
 
     /// One problem, one finding: a finding whose text lies inside another rule's finding of
@@ -394,6 +420,57 @@ impl Linter {
         }
         let mut k = keep.into_iter();
         findings.retain(|_| k.next().unwrap_or(true));
+    }
+
+    /// Keeps the first findings of each rule up to the cap; the rest of each (rule, severity)
+    /// become one finding at the first of them that says how many there are.
+    fn cap_per_rule(&self, raw: &mut Vec<(u16, Finding)>) {
+        let cap = self
+            .options
+            .max_findings_per_rule
+            .unwrap_or(MAX_FINDINGS_PER_RULE);
+        if raw.len() <= cap {
+            return;
+        }
+        let mut kept = vec![0usize; self.rules.len()];
+        // (rule, severity) → (count, span of the first left out).
+        let mut omitted: Vec<(u16, Severity, usize, crate::Span)> = Vec::new();
+        raw.retain(|(i, f)| {
+            let n = &mut kept[usize::from(*i)];
+            if *n < cap {
+                *n += 1;
+                return true;
+            }
+            match omitted
+                .iter_mut()
+                .find(|(r, s, _, _)| (*r, *s) == (*i, f.severity))
+            {
+                Some(o) => o.2 += 1,
+                None => omitted.push((*i, f.severity, 1, f.span)),
+            }
+            false
+        });
+        if omitted.is_empty() {
+            return;
+        }
+        for (i, severity, count, span) in omitted {
+            let rule = &self.rules[usize::from(i)];
+            let f = Finding {
+                rule: rule.id.clone(),
+                severity,
+                message: String::new(),
+                message_id: "report.omitted".to_string(),
+                args: vec![("count", crate::Arg::from(count))],
+                span,
+                suggestions: Vec::new(),
+                route: rule.route.clone(),
+                omitted: count,
+            };
+            raw.push((i, f));
+        }
+        raw.sort_by(|(_, a), (_, b)| {
+            (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
+        });
     }
 
     fn measure(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<Measured<'_>> {

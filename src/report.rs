@@ -132,6 +132,21 @@ pub struct Finding {
     pub suggestions: Vec<Suggestion>,
     /// The reviewer role that must look, when the guideline routes this rule.
     pub route: Option<String>,
+    /// For the one finding that closes a rule's findings in a post once there are too many
+    /// (see [`crate::Options::max_findings_per_rule`]): how many it stands for. 0 for every
+    /// other finding.
+    pub omitted: usize,
+}
+
+impl Finding {
+    /// How many findings this one counts as: itself, or the findings it stands for.
+    pub fn count(&self) -> usize {
+        if self.omitted > 0 {
+            self.omitted
+        } else {
+            1
+        }
+    }
 }
 
 /// What should happen to a post.
@@ -200,12 +215,18 @@ impl Report {
         self.findings.iter().any(|f| f.severity >= level)
     }
 
-    /// The number of findings of `severity`.
+    /// The number of findings of `severity`, those left out included.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == severity)
-            .count()
+            .map(Finding::count)
+            .sum()
+    }
+
+    /// The number of findings, those left out included.
+    pub fn total(&self) -> usize {
+        self.findings.iter().map(Finding::count).sum()
     }
 }
 

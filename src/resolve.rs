@@ -54,18 +54,39 @@ pub(crate) fn resolve(
     select: &[String],
     ignore: &[String],
 ) -> Result<Vec<Resolved>, Error> {
+    // Built-in code rules a data rule replaces on purpose are left out.
+    let mut replaced: Vec<&str> = Vec::new();
     for def in &guideline.rules {
-        if rules::find(&def.id).is_some() {
-            return Err(def.at.error(
-                ErrorKind::Guideline,
-                format!(
-                    "`{}` is a built-in rule; configure it under [rules.\"{}\"] or choose another id",
-                    def.id, def.id
-                ),
-            ));
+        if let Some((target, at)) = &def.replaces {
+            if rules::find(target).is_none() {
+                return Err(at.error(
+                    ErrorKind::UnknownRule,
+                    format!("`replaces` names `{target}`, which is no rule defined before"),
+                ));
+            }
+            replaced.push(target);
         }
     }
-    let ids: Vec<&str> = rules::CODE
+    let code: Vec<&'static RuleMeta> = rules::CODE
+        .iter()
+        .copied()
+        .filter(|m| !replaced.contains(&m.id))
+        .collect();
+    for def in &guideline.rules {
+        if code.iter().any(|m| m.id == def.id) {
+            return Err(def
+                .at
+                .error(
+                    ErrorKind::Guideline,
+                    format!("`{}` is a built-in rule", def.id),
+                )
+                .with_help(format!(
+                    "configure it under [rules.\"{}\"], choose another id, or add `replaces = \"{}\"` to replace it on purpose",
+                    def.id, def.id
+                )));
+        }
+    }
+    let ids: Vec<&str> = code
         .iter()
         .map(|m| m.id)
         .chain(guideline.rules.iter().map(|r| r.id.as_str()))
@@ -81,7 +102,7 @@ pub(crate) fn resolve(
             && !ignore.iter().any(|s| selects(s, id))
     };
     let mut out = Vec::with_capacity(ids.len());
-    for meta in rules::CODE {
+    for &meta in &code {
         let s = guideline.settings_for(meta.id);
         // Checked per key above; the merged table can only hold keys that passed.
         let options =

@@ -185,7 +185,9 @@ fn fixed_text(
     max: Applicability,
 ) -> Result<(String, usize), Error> {
     // Rules never see (or edit) the front matter, so the post's settings stay as parsed.
-    let fixed = linter.fix(&post_of(draft, linter)?, max);
+    let fixed = linter
+        .fix(&post_of(draft, linter)?, max)
+        .map_err(|e| Error::from(e).with_path_note(&draft.source))?;
     Ok((fixed.text, fixed.applied))
 }
 

@@ -60,6 +60,22 @@ impl Error {
         }
     }
 
+    /// Prefixes the message with the draft it concerns (`draft.txt: …`).
+    pub fn with_path_note(self, source: &str) -> Error {
+        match self {
+            Error::Lib(e) => {
+                let kind = e.kind();
+                let help = e.help_text().map(str::to_string);
+                let o = Error::new(kind, format!("{source}: {}", e.message()));
+                match help {
+                    Some(h) => o.with_help(h),
+                    None => o,
+                }
+            }
+            own => own,
+        }
+    }
+
     /// Names the file this error concerns.
     pub fn with_path(self, path: &Path) -> Error {
         match self {

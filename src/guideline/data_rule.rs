@@ -2,7 +2,7 @@
 //! (a key of another kind is an error at its line), needs what it needs, and gets its words.
 
 use super::diag::did_you_mean;
-use super::load::read_text;
+use super::files::Trust;
 use super::schema::{RawFiles, RawReplace, RawRule, RawTerms};
 use super::{DataKind, DataRule, LangTerms, Located, Source};
 use crate::builtin;
@@ -44,6 +44,7 @@ fn terms_of(raw: RawTerms) -> LangTerms {
 }
 
 fn read_list(
+    trust: &Trust,
     source: &Source,
     file: &str,
     span: std::ops::Range<usize>,
@@ -58,45 +59,78 @@ fn read_list(
                 )
             })?
             .to_string(),
-        Some(dir) => {
-            let path = dir.join(file);
-            match read_text(&path) {
-                Ok(t) => t,
-                Err(e) => match builtin::file(file) {
-                    // A company guideline may also name a built-in list.
-                    Some(t) => t.to_string(),
-                    None => return Err(source.error(e.kind(), e.message().to_string(), span)),
-                },
-            }
-        }
+        Some(_) => match trust.read(source, file, span.clone(), "terms_file")? {
+            Some((_, text)) => text,
+            // A company guideline may also name a built-in list.
+            None => match builtin::file(file) {
+                Some(t) => t.to_string(),
+                None => {
+                    return Err(source.error(
+                        ErrorKind::Io,
+                        format!("`terms_file` names {file}, which does not exist"),
+                        span,
+                    ))
+                }
+            },
+        },
     };
     Ok(builtin::list_lines(&content)
         .map(|l| l.split('\t').next().unwrap_or(l).to_string())
         .collect())
 }
 
+/// An empty term matches nothing and is always a slip (a stray comma, a missing word): an
+/// error at the list.
+pub(super) fn no_empty_term(
+    source: &Source,
+    list: &LangTerms,
+    span: std::ops::Range<usize>,
+    key: &str,
+) -> Result<(), Error> {
+    let empty = list
+        .lists()
+        .iter()
+        .any(|(_, terms)| terms.iter().any(|t| crate::fold::fold(t).trim().is_empty()));
+    if empty {
+        return Err(source
+            .error(
+                ErrorKind::Guideline,
+                format!("`{key}` has an empty term"),
+                span,
+            )
+            .with_label("an empty term (\"\") matches nothing")
+            .with_help("remove it, or write the word it was meant to be"));
+    }
+    Ok(())
+}
+
 /// The terms of `terms` and `terms_file`.
-fn rule_terms(source: &Source, r: &mut RawRule) -> Result<(LangTerms, bool), Error> {
+fn rule_terms(trust: &Trust, source: &Source, r: &mut RawRule) -> Result<(LangTerms, bool), Error> {
     let mut terms = LangTerms::default();
     let has_terms = r.terms.is_some() || r.terms_file.is_some();
     if let Some(t) = r.terms.take() {
-        terms.extend(terms_of(t.into_inner()));
+        let span = t.span();
+        let list = terms_of(t.into_inner());
+        no_empty_term(source, &list, span, "terms")?;
+        terms.extend(list);
     }
     if let Some(files) = r.terms_file.take() {
         let span = files.span();
         match files.into_inner() {
-            RawFiles::One(f) => terms.all.extend(read_list(source, &f, span)?),
+            RawFiles::One(f) => terms.all.extend(read_list(trust, source, &f, span)?),
             RawFiles::Many(fs) => {
                 for f in fs {
-                    terms.all.extend(read_list(source, &f, span.clone())?);
+                    terms
+                        .all
+                        .extend(read_list(trust, source, &f, span.clone())?);
                 }
             }
             RawFiles::ByLang { da, en } => {
                 if let Some(f) = da {
-                    terms.da.extend(read_list(source, &f, span.clone())?);
+                    terms.da.extend(read_list(trust, source, &f, span.clone())?);
                 }
                 if let Some(f) = en {
-                    terms.en.extend(read_list(source, &f, span)?);
+                    terms.en.extend(read_list(trust, source, &f, span)?);
                 }
             }
         }
@@ -128,7 +162,11 @@ fn check_pattern(source: &Source, id: &str, p: &Spanned<String>) -> Result<Strin
 /// The kinds' names, for "did you mean".
 const KINDS: &[&str] = &["terms", "substitute", "pattern", "require", "near", "limit"];
 
-pub(super) fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule, Error> {
+pub(super) fn data_rule(
+    source: &Arc<Source>,
+    mut r: RawRule,
+    trust: &Trust,
+) -> Result<DataRule, Error> {
     let id_span = r.id.span();
     let id = r.id.get_ref().clone();
     if !is_valid_id(&id) {
@@ -155,7 +193,7 @@ pub(super) fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule
             None => e.with_help(format!("kinds: {}", KINDS.join(", "))),
         });
     }
-    let (terms, has_terms) = rule_terms(source, &mut r)?;
+    let (terms, has_terms) = rule_terms(trust, source, &mut r)?;
     let need = |ok: bool, what: &str| -> Result<(), Error> {
         if ok {
             Ok(())
@@ -261,6 +299,18 @@ pub(super) fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule
             if replace.is_empty() {
                 return Err(source.error(ErrorKind::Guideline, "`replace` is empty", span));
             }
+            if replace
+                .iter()
+                .any(|(_, from, _)| crate::fold::fold(from).trim().is_empty())
+            {
+                return Err(source
+                    .error(
+                        ErrorKind::Guideline,
+                        "`replace` has an empty word to replace",
+                        span,
+                    )
+                    .with_help("every key of `replace` is a word or phrase to find"));
+            }
             DataKind::Substitute { replace, fix }
         }
         "pattern" => {
@@ -330,7 +380,12 @@ pub(super) fn data_rule(source: &Arc<Source>, mut r: RawRule) -> Result<DataRule
         })?,
         None => Vec::new(),
     };
+    let replaces = r
+        .replaces
+        .take()
+        .map(|t| (t.get_ref().clone(), Located::new(source, t.span())));
     Ok(DataRule {
+        replaces,
         at: Located::new(source, id_span),
         id,
         severity: r.severity.unwrap_or(Severity::Warning),

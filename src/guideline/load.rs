@@ -4,6 +4,7 @@
 
 use super::data_rule::data_rule;
 use super::diag::{did_you_mean, toml_error};
+use super::files::{read_bounded, GuidelineLoader, Trust};
 use super::schema::{RawCatalog, RawGuideline, RawPlatforms};
 use super::{
     Confidential, Guideline, LocaleCatalog, Located, OptionSetting, QuietPeriod, RuleSettings,
@@ -18,17 +19,22 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// Loads a guideline file (and whatever it extends).
-pub(super) fn from_path(path: &Path) -> Result<Guideline, Error> {
-    let text = read_text(path)?;
-    let mut loader = Loader::default();
+pub(super) fn from_path(path: &Path, options: &GuidelineLoader) -> Result<Guideline, Error> {
+    let text = read_bounded(path, options.max_bytes)?;
+    let root = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let mut loader = Loader::new(Trust::new(options, root.unwrap_or(Path::new("."))));
     loader.load(Source::file(path, text))?;
     Ok(loader.guideline)
 }
 
 /// Parses a guideline from TOML text named `name`; relative paths resolve against the
 /// current directory.
-pub(super) fn from_toml(text: &str, name: &str) -> Result<Guideline, Error> {
-    let mut loader = Loader::default();
+pub(super) fn from_toml(
+    text: &str,
+    name: &str,
+    options: &GuidelineLoader,
+) -> Result<Guideline, Error> {
+    let mut loader = Loader::new(Trust::new(options, Path::new(".")));
     let source = Source {
         name: name.to_string(),
         text: Arc::new(text.to_string()),
@@ -37,23 +43,6 @@ pub(super) fn from_toml(text: &str, name: &str) -> Result<Guideline, Error> {
     };
     loader.load(source)?;
     Ok(loader.guideline)
-}
-
-/// Reads a file as UTF-8, with errors that name the file (and the byte offset of bad UTF-8).
-pub(crate) fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        Error::new(
-            ErrorKind::InvalidUtf8,
-            format!(
-                "{} is not valid UTF-8 (invalid byte at offset {offset})",
-                path.display()
-            ),
-        )
-        .with_path(path)
-        .with_help("save the file as UTF-8")
-    })
 }
 
 impl Source {
@@ -91,13 +80,21 @@ impl Source {
 }
 
 /// A guideline being assembled from its layers.
-#[derive(Default)]
 struct Loader {
     stack: Vec<String>,
     guideline: Guideline,
+    trust: Trust,
 }
 
 impl Loader {
+    fn new(trust: Trust) -> Loader {
+        Loader {
+            stack: Vec::new(),
+            guideline: Guideline::default(),
+            trust,
+        }
+    }
+
     fn load(&mut self, source: Source) -> Result<(), Error> {
         self.stack.push(source.id.clone());
         let raw: RawGuideline =
@@ -129,8 +126,7 @@ impl Loader {
                 span,
             ));
         };
-        let path = dir.join(name);
-        if !path.is_file() {
+        let Some((path, text)) = self.trust.read(source, name, span.clone(), "extends")? else {
             let packs = builtin::packs().join("`, `");
             return Err(source
                 .error(
@@ -149,7 +145,7 @@ impl Loader {
                         dir.display().to_string()
                     }
                 )));
-        }
+        };
         let id = path
             .canonicalize()
             .unwrap_or(path.clone())
@@ -158,8 +154,6 @@ impl Loader {
         if self.stack.contains(&id) {
             return Err(cycle_error(source, name, span, &self.stack));
         }
-        let text = read_text(&path)
-            .map_err(|e| source.error(e.kind(), e.message().to_string(), span.clone()))?;
         self.load(Source::file(&path, text))
     }
 
@@ -201,8 +195,15 @@ impl Loader {
                 Some(d) => Some(to_date(source, &d)?),
                 None => None,
             };
+            let span = c.terms.span();
+            let terms = c.terms.into_inner();
+            let list = super::LangTerms {
+                all: terms,
+                ..Default::default()
+            };
+            super::data_rule::no_empty_term(source, &list, span, "terms")?;
             g.confidential.push(Confidential {
-                terms: c.terms,
+                terms: list.all,
                 until,
                 message: c.message,
                 severity: c.severity,
@@ -225,17 +226,28 @@ impl Loader {
                 to,
                 reason: q.reason,
                 route: q.route,
-                terms: q.terms.unwrap_or_default(),
+                terms: match q.terms {
+                    Some(t) => {
+                        let span = t.span();
+                        let list = super::LangTerms {
+                            all: t.into_inner(),
+                            ..Default::default()
+                        };
+                        super::data_rule::no_empty_term(source, &list, span, "terms")?;
+                        list.all
+                    }
+                    None => Vec::new(),
+                },
             });
         }
         for entry in raw.catalogs.unwrap_or_default() {
-            let catalog = read_catalog(source, &entry)?;
+            let catalog = read_catalog(&self.trust, source, &entry)?;
             self.guideline.catalogs.push(catalog);
         }
         let mut ids_here: Vec<String> = Vec::new();
         for rule in raw.rule.unwrap_or_default() {
             let span = rule.span();
-            let def = data_rule(source, rule.into_inner())?;
+            let def = data_rule(source, rule.into_inner(), &self.trust)?;
             if ids_here.contains(&def.id) {
                 return Err(source.error(
                     ErrorKind::Guideline,
@@ -244,9 +256,36 @@ impl Loader {
                 ));
             }
             ids_here.push(def.id.clone());
-            // A later layer may replace a pack's rule of the same id.
+            let mut def = def;
             let g = &mut self.guideline;
-            g.rules.retain(|r| r.id != def.id);
+            // Replacing an earlier layer's rule (a pack's) is said on purpose: `replaces`.
+            if let Some((target, at)) = def.replaces.clone() {
+                if g.rules.iter().any(|r| r.id == target) {
+                    g.rules.retain(|r| r.id != target);
+                    def.replaces = None;
+                } else if target != def.id && !target.contains('.') {
+                    return Err(at.error(
+                        ErrorKind::Guideline,
+                        format!("`replaces` names `{target}`, which is not a rule id"),
+                    ));
+                }
+                // Otherwise it names a built-in code rule: checked when the linter is built.
+            }
+            if let Some(earlier) = g.rules.iter().find(|r| r.id == def.id) {
+                return Err(def
+                    .at
+                    .error(
+                        ErrorKind::Guideline,
+                        format!(
+                            "rule `{}` is already defined by {}",
+                            def.id, earlier.origin
+                        ),
+                    )
+                    .with_help(format!(
+                        "to replace it on purpose, add `replaces = \"{}\"`; to change its severity or turn it off, use [rules.\"{}\"]",
+                        def.id, def.id
+                    )));
+            }
             g.rules.push(def);
         }
         for (key, table) in raw.rules.unwrap_or_default() {
@@ -369,18 +408,19 @@ fn apply_platforms(
     Ok(())
 }
 
-fn read_catalog(source: &Arc<Source>, entry: &Spanned<String>) -> Result<LocaleCatalog, Error> {
+fn read_catalog(
+    trust: &Trust,
+    source: &Arc<Source>,
+    entry: &Spanned<String>,
+) -> Result<LocaleCatalog, Error> {
     let span = entry.span();
-    let Some(dir) = &source.dir else {
+    let Some((path, text)) = trust.read(source, entry.get_ref(), span.clone(), "catalogs")? else {
         return Err(source.error(
-            ErrorKind::Guideline,
-            "a built-in pack cannot name catalogue files",
+            ErrorKind::Io,
+            format!("`catalogs` names {}, which does not exist", entry.get_ref()),
             span,
         ));
     };
-    let path = dir.join(entry.get_ref());
-    let text = read_text(&path)
-        .map_err(|e| source.error(e.kind(), e.message().to_string(), span.clone()))?;
     let child = Source::file(&path, text);
     let raw: RawCatalog = toml::from_str(&child.text).map_err(|e| toml_error(&child, &e))?;
     Ok(LocaleCatalog {

@@ -8,6 +8,7 @@
 
 mod data_rule;
 pub(crate) mod diag;
+mod files;
 mod load;
 mod schema;
 
@@ -21,6 +22,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+pub use files::GuidelineLoader;
 
 /// A guideline file (or built-in pack) as loaded: its name for messages and its text.
 #[derive(Debug)]
@@ -237,6 +240,10 @@ pub(crate) struct DataRule {
     pub id: String,
     /// Where its `id` was written.
     pub at: Located,
+    /// The earlier rule this one replaces on purpose (`replaces = "sales.discount"`), while
+    /// it is still to be resolved: a pack's rule is removed on loading; a built-in code rule
+    /// is left out when the linter is built.
+    pub replaces: Option<(String, Located)>,
     /// Default severity.
     pub severity: Severity,
     /// Default route.
@@ -378,15 +385,22 @@ impl Guideline {
         Guideline::default()
     }
 
-    /// Loads a guideline file (and whatever it extends).
+    /// Loads a guideline file (and whatever it extends), with the default guards: files up to
+    /// 8 MiB, and only inside the guideline's own folder (see [`Guideline::loader`]).
     pub fn from_path(path: impl AsRef<Path>) -> Result<Guideline, Error> {
-        load::from_path(path.as_ref())
+        GuidelineLoader::default().from_path(path)
     }
 
     /// Parses a guideline from TOML text; `name` is used in messages, and relative paths
-    /// (`extends`, `terms_file`, `catalogs`) resolve against the current directory.
+    /// (`extends`, `terms_file`, `catalogs`) resolve against the current directory and stay
+    /// inside it.
     pub fn from_toml(text: &str, name: &str) -> Result<Guideline, Error> {
-        load::from_toml(text, name)
+        GuidelineLoader::default().from_toml(text, name)
+    }
+
+    /// A loader with other guards (files outside the guideline's folder, a size limit).
+    pub fn loader() -> GuidelineLoader {
+        GuidelineLoader::default()
     }
 
     /// Finds `postlint.toml` or `.postlint.toml` in `start` or its nearest parent.

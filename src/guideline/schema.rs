@@ -59,7 +59,7 @@ pub(crate) struct RawCompany {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawConfidential {
-    pub terms: Vec<String>,
+    pub terms: Spanned<Vec<String>>,
     pub until: Option<Spanned<toml::value::Datetime>>,
     pub message: Option<Text>,
     pub severity: Option<Severity>,
@@ -74,7 +74,7 @@ pub(crate) struct RawQuietPeriod {
     pub to: Spanned<toml::value::Datetime>,
     pub reason: Option<Text>,
     pub route: Option<String>,
-    pub terms: Option<Vec<String>>,
+    pub terms: Option<Spanned<Vec<String>>>,
 }
 
 /// Terms for every language, or per language.
@@ -122,6 +122,7 @@ pub(crate) enum RawReplace {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
     pub id: Spanned<String>,
+    pub replaces: Option<Spanned<String>>,
     pub kind: Spanned<String>,
     pub severity: Option<Severity>,
     pub route: Option<String>,

@@ -12,9 +12,52 @@ pub(super) struct Substitute {
     head: Head,
     terms: Lists,
     /// Per list, the replacement of each term index.
-    replacements: Vec<(ListId, Vec<String>)>,
+    replacements: Vec<(ListId, Vec<Replacement>)>,
     fix: Applicability,
     case_sensitive: bool,
+}
+
+/// A replacement, and where its own term occurs inside it (folded): `"Falck" = "Falck A/S"`
+/// contains "falck" at 0, so "Falck" in "Falck A/S" is already replaced, not a new hit (the
+/// fix would otherwise grow "Falck A/S A/S A/S" on every run).
+#[derive(Debug)]
+struct Replacement {
+    text: String,
+    folded: String,
+    term_at: Vec<usize>,
+}
+
+impl Replacement {
+    fn new(term: &str, text: String) -> Replacement {
+        let folded = crate::fold::fold(&text);
+        let term = crate::fold::fold(term);
+        // A replacement that only changes case or accents ("FALCK" → "Falck") folds to its
+        // term: it contains nothing more, and a hit is simply replaced.
+        let term_at = if term.is_empty() || folded == term {
+            Vec::new()
+        } else {
+            folded
+                .match_indices(term.as_str())
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Replacement {
+            text,
+            folded,
+            term_at,
+        }
+    }
+
+    /// Whether the hit at original byte `start` lies inside this very replacement.
+    fn already_there(&self, cx: &Context<'_>, start: usize) -> bool {
+        let folded = &cx.doc.folded;
+        let at = folded.folded_at(start);
+        self.term_at.iter().any(|&k| {
+            at.checked_sub(k)
+                .and_then(|from| folded.text.get(from..from + self.folded.len()))
+                .is_some_and(|window| window == self.folded)
+        })
+    }
 }
 
 impl Substitute {
@@ -28,10 +71,10 @@ impl Substitute {
         let mut terms = Lists::default();
         let mut replacements = Vec::new();
         for lang in [None, Some(Lang::Da), Some(Lang::En)] {
-            let (from, to): (Vec<&str>, Vec<String>) = replace
+            let (from, to): (Vec<&str>, Vec<Replacement>) = replace
                 .iter()
                 .filter(|(l, _, _)| *l == lang)
-                .map(|(_, f, t)| (f.as_str(), t.clone()))
+                .map(|(_, f, t)| (f.as_str(), Replacement::new(f, t.clone())))
                 .unzip();
             if !from.is_empty() {
                 let id = mb.add_terms(&from, options);
@@ -73,13 +116,17 @@ impl Rule for Substitute {
             let Some((_, reps)) = self.replacements.iter().find(|(l, _)| *l == list) else {
                 continue;
             };
+            let rep = &reps[hit.term];
+            if rep.already_there(cx, hit.span.start) {
+                continue;
+            }
             let written = cx.slice(hit.span);
             // A case-sensitive rule exists to fix case ("FALCK" → "Falck"): its replacement
             // is used exactly as written.
             let replacement = if self.case_sensitive {
-                reps[hit.term].clone()
+                rep.text.clone()
             } else {
-                match_case(written, &reps[hit.term])
+                match_case(written, &rep.text)
             };
             if replacement == written {
                 continue;
@@ -113,6 +160,23 @@ impl Rule for Substitute {
 #[cfg(test)]
 mod tests {
     use super::match_case;
+    use crate::rule::test::{assert_fixed, assert_silent};
+
+    const FALCK: &str = "[[rule]]\nid = \"acme.name\"\nkind = \"substitute\"\nreplace = { \"Falck\" = \"Falck A/S\" }\nfix = \"safe\"\ncase_sensitive = true\ninflect = false";
+
+    /// Issue 7: `"Falck" = "Falck A/S"` turned the text into "Falck A/S A/S A/S" and every
+    /// run added more.
+    #[test]
+    fn a_replacement_containing_its_term_converges() {
+        assert_fixed(
+            FALCK,
+            "acme.name",
+            "Jeg er ansat i Falck.",
+            "Jeg er ansat i Falck A/S.",
+        );
+        assert_silent(FALCK, "acme.name", "Jeg er ansat i Falck A/S.");
+        assert_silent(FALCK, "acme.name", "Falck A/S og Falck A/S.");
+    }
 
     #[test]
     fn case_follows_the_original() {

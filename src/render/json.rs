@@ -55,6 +55,12 @@ struct FindingOut<'a> {
     span: SpanOut,
     suggestions: &'a [Suggestion],
     route: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -102,6 +108,7 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
         },
         suggestions: &f.suggestions,
         route: f.route.as_deref(),
+        omitted: f.omitted,
     }
 }
 

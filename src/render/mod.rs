@@ -174,7 +174,7 @@ impl Summary {
         };
         for item in items {
             let r = item.report;
-            s.findings += r.findings.len();
+            s.findings += r.total();
             s.errors += r.count(Severity::Error);
             s.warnings += r.count(Severity::Warning);
             s.infos += r.count(Severity::Info);
@@ -220,6 +220,7 @@ pub(crate) mod test_support {
                 }],
             }],
             route: route.map(str::to_string),
+            omitted: 0,
         }];
         Report {
             language: Some(Lang::En),

@@ -52,6 +52,7 @@ pub(crate) struct Emitter<'a> {
     severity: Severity,
     route: Option<&'a str>,
     out: &'a mut Vec<(u16, Finding)>,
+    doc: &'a Document<'a>,
 }
 
 impl<'a> Emitter<'a> {
@@ -62,6 +63,7 @@ impl<'a> Emitter<'a> {
         severity: Severity,
         route: Option<&'a str>,
         out: &'a mut Vec<(u16, Finding)>,
+        doc: &'a Document<'a>,
     ) -> Self {
         Emitter {
             index,
@@ -69,6 +71,7 @@ impl<'a> Emitter<'a> {
             severity,
             route,
             out,
+            doc,
         }
     }
 
@@ -90,12 +93,14 @@ impl<'a> Emitter<'a> {
             span,
             suggestions: Vec::new(),
             route: self.route.map(str::to_string),
+            omitted: 0,
         };
         self.out.push((self.index, finding));
         let (_, finding) = self.out.last_mut().expect("just pushed");
         Emitted {
             finding,
             rule: self.id,
+            doc: self.doc,
         }
     }
 }
@@ -119,6 +124,7 @@ fn message_id(rule: &str, key: &str) -> String {
 pub(crate) struct Emitted<'e> {
     finding: &'e mut Finding,
     rule: &'e str,
+    doc: &'e Document<'e>,
 }
 
 impl Emitted<'_> {
@@ -133,9 +139,40 @@ impl Emitted<'_> {
         self.suggest(key, Applicability::Display, Vec::new())
     }
 
-    /// Adds a suggestion that carries out `edits` together.
+    /// Adds a suggestion that carries out `edits` together. A safe fix that would edit inside
+    /// a URL, mention, hashtag, cashtag or e-mail address is offered as unsafe: changing one
+    /// letter there breaks the link or names someone else.
     pub fn fix(self, key: &str, applicability: Applicability, edits: Vec<Edit>) -> Self {
+        let applicability = self.guarded(applicability, &edits);
         self.suggest(key, applicability, edits)
+    }
+
+    /// Adds a suggestion that edits an entity on purpose (removing a link's tracking codes):
+    /// it keeps its applicability.
+    pub fn replace_in_entity(
+        self,
+        key: &str,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        let edit = Edit {
+            start: span.start,
+            end: span.end,
+            replacement: replacement.into(),
+        };
+        self.suggest(key, applicability, vec![edit])
+    }
+
+    fn guarded(&self, applicability: Applicability, edits: &[Edit]) -> Applicability {
+        let touches = edits
+            .iter()
+            .any(|e| self.doc.touches_entity(&(e.start..e.end)));
+        if applicability == Applicability::Safe && touches {
+            Applicability::Unsafe
+        } else {
+            applicability
+        }
     }
 
     /// Adds a suggestion that replaces `span` by `replacement`.
@@ -151,7 +188,9 @@ impl Emitted<'_> {
             end: span.end,
             replacement: replacement.into(),
         };
-        self.suggest(key, applicability, vec![edit])
+        let edits = vec![edit];
+        let applicability = self.guarded(applicability, &edits);
+        self.suggest(key, applicability, edits)
     }
 
     fn suggest(self, key: &str, applicability: Applicability, edits: Vec<Edit>) -> Self {

@@ -52,7 +52,9 @@ pub(crate) fn assert_silent(guideline: &str, rule: &str, text: &str) {
 #[track_caller]
 pub(crate) fn assert_fixed(guideline: &str, rule: &str, text: &str, fixed: &str) {
     let l = linter(guideline, rule, "en");
-    let out = l.fix(&Post::new(text), Applicability::Safe);
+    let out = l
+        .fix(&Post::new(text), Applicability::Safe)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.text, fixed, "fixing {text:?}");
     let again = l.check(&Post::new(fixed));
     assert!(

@@ -193,7 +193,7 @@ impl Rule for Tracking {
             let edit = Span::new(url.start + s.range.start, url.start + s.range.end);
             out.report(Span::new(url.start, url.end), "message")
                 .arg("names", names)
-                .replace("suggestion", Applicability::Safe, edit, s.replacement);
+                .replace_in_entity("suggestion", Applicability::Safe, edit, s.replacement);
         }
     }
 }

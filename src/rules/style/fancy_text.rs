@@ -60,10 +60,21 @@ impl Rule for FancyText {
             if edits.is_empty() {
                 continue;
             }
-            out.report(Span::new(run.start, run.end), "message")
+            // Letters inside a link, a hashtag or an address are its identity (`/𝐁𝐨𝐥𝐝` is
+            // another path than `/Bold`): the safe fix leaves them, an unsafe one changes them.
+            let (inside, outside): (Vec<Edit>, Vec<Edit>) = edits
+                .into_iter()
+                .partition(|e| cx.doc.touches_entity(&(e.start..e.end)));
+            let mut e = out
+                .report(Span::new(run.start, run.end), "message")
                 .arg("text", quote(&cx.doc.text[run]))
-                .arg("plain", quote(&plain))
-                .fix("suggestion", Applicability::Safe, edits);
+                .arg("plain", quote(&plain));
+            if !outside.is_empty() {
+                e = e.fix("suggestion", Applicability::Safe, outside);
+            }
+            if !inside.is_empty() {
+                e.fix("suggestion", Applicability::Unsafe, inside);
+            }
         }
     }
 }
@@ -91,6 +102,17 @@ mod tests {
             "style.fancy-text",
             "𝐕𝐢 𝐬ø𝐠𝐞𝐫 kolleger",
             "Vi søger kolleger",
+        );
+    }
+
+    /// Issue 7: the safe fix rewrote URL paths (`/𝐁𝐨𝐥𝐝` → `/Bold`), breaking the link.
+    #[test]
+    fn the_safe_fix_leaves_links_and_hashtags_alone() {
+        assert_fixed(
+            "",
+            "style.fancy-text",
+            "𝐒𝐞 https://acme.dk/𝐁𝐨𝐥𝐝 og #𝐁𝐨𝐥𝐝",
+            "Se https://acme.dk/𝐁𝐨𝐥𝐝 og #𝐁𝐨𝐥𝐝",
         );
     }
 }

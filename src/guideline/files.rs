@@ -1,0 +1,182 @@
+//! Reading the files a guideline names — itself, what it `extends`, its `terms_file`s and
+//! `catalogs` — with two guards: a size limit (read through it, so `/dev/zero` or a FIFO
+//! cannot grow memory without bound), and the guideline's own folder as the boundary (a path
+//! that leaves it, absolute, `../` or through a symbolic link, needs
+//! [`GuidelineLoader::allow_outside_paths`]).
+
+use super::Source;
+use crate::error::{Error, ErrorKind};
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The largest guideline file (or term list, or catalogue) read by default: 8 MiB. A
+/// 10,000-term list is about 200 KiB.
+pub(crate) const MAX_FILE_BYTES: u64 = 8 << 20;
+
+/// How a guideline is loaded: what it may read.
+///
+/// ```
+/// use postlint::Guideline;
+///
+/// let g = Guideline::loader()
+///     .allow_outside_paths(false)
+///     .from_toml("extends = [\"recommended\"]", "postlint.toml")?;
+/// # let _ = g;
+/// # Ok::<(), postlint::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct GuidelineLoader {
+    pub(super) allow_outside: bool,
+    pub(super) max_bytes: u64,
+}
+
+impl Default for GuidelineLoader {
+    fn default() -> Self {
+        GuidelineLoader {
+            allow_outside: false,
+            max_bytes: MAX_FILE_BYTES,
+        }
+    }
+}
+
+impl GuidelineLoader {
+    /// Whether `extends`, `terms_file` and `catalogs` may name files outside the folder of
+    /// the guideline (default: no; a service that loads guidelines it is sent never should).
+    pub fn allow_outside_paths(mut self, allow: bool) -> Self {
+        self.allow_outside = allow;
+        self
+    }
+
+    /// The largest file read (default 8 MiB).
+    pub fn max_file_bytes(mut self, bytes: u64) -> Self {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// Loads a guideline file and whatever it extends.
+    pub fn from_path(&self, path: impl AsRef<Path>) -> Result<super::Guideline, Error> {
+        super::load::from_path(path.as_ref(), self)
+    }
+
+    /// Parses a guideline from TOML text; `name` is used in messages, and relative paths
+    /// resolve against (and stay inside) the current directory.
+    pub fn from_toml(&self, text: &str, name: &str) -> Result<super::Guideline, Error> {
+        super::load::from_toml(text, name, self)
+    }
+}
+
+/// The loader's guards, with the folder the guideline may read from.
+#[derive(Debug, Clone)]
+pub(super) struct Trust {
+    pub root: Option<PathBuf>,
+    pub allow_outside: bool,
+    pub max_bytes: u64,
+}
+
+impl Trust {
+    pub fn new(loader: &GuidelineLoader, root: &Path) -> Trust {
+        Trust {
+            root: root.canonicalize().ok(),
+            allow_outside: loader.allow_outside,
+            max_bytes: loader.max_bytes,
+        }
+    }
+
+    /// Reads `name` (relative to `from`'s folder) for the key at `span` of `from`: the path it
+    /// resolved to and its text. `Ok(None)` when the file does not exist (the caller may fall
+    /// back to a built-in file).
+    pub fn read(
+        &self,
+        from: &Source,
+        name: &str,
+        span: Range<usize>,
+        key: &str,
+    ) -> Result<Option<(PathBuf, String)>, Error> {
+        let Some(dir) = &from.dir else {
+            return Err(from.error(
+                ErrorKind::Guideline,
+                format!("a built-in pack cannot name files (`{key}`)"),
+                span,
+            ));
+        };
+        let path = dir.join(name);
+        let Ok(canonical) = path.canonicalize() else {
+            return Ok(None);
+        };
+        if !self.allow_outside {
+            if let Some(root) = &self.root {
+                if !canonical.starts_with(root) {
+                    return Err(from
+                        .error(
+                            ErrorKind::Guideline,
+                            format!(
+                                "`{key}` names {}, which is outside the guideline's folder ({})",
+                                path.display(),
+                                root.display()
+                            ),
+                            span,
+                        )
+                        .with_label("outside the guideline's folder")
+                        .with_help(
+                            "keep the files beside the guideline, or run with --allow-outside-paths",
+                        ));
+                }
+            }
+        }
+        let text = read_bounded(&path, self.max_bytes)
+            .map_err(|e| from.error(e.kind(), e.message().to_string(), span))?;
+        Ok(Some((path, text)))
+    }
+}
+
+/// Reads a file as UTF-8 through a size limit, with errors that name the file (and the byte
+/// offset of bad UTF-8).
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<String, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("{} is a folder, not a file", path.display()),
+        )
+        .with_path(path));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(
+            ErrorKind::Guideline,
+            format!(
+                "{} is larger than {}, the most a guideline file may have",
+                path.display(),
+                human_bytes(limit)
+            ),
+        )
+        .with_path(path));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::new(
+            ErrorKind::InvalidUtf8,
+            format!(
+                "{} is not valid UTF-8 (invalid byte at offset {offset})",
+                path.display()
+            ),
+        )
+        .with_path(path)
+        .with_help("save the file as UTF-8")
+    })
+}
+
+/// A size for people: `8 MiB`, `512 KiB`, `100 bytes`.
+pub(crate) fn human_bytes(n: u64) -> String {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
+        format!("{} MiB", n >> 20)
+    } else if n >= 1 << 10 && n.is_multiple_of(1 << 10) {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
+}
