@@ -74,13 +74,32 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD` (ISO 8601's calendar date, four-digit year from 1900 to
+    /// 9999, two-digit month and day), and only a day that exists. Nothing else is accepted:
+    /// `2027-1-5`, `+2027-01-05`, `2027-01-05T00:00` and `02027-01-05` are not dates here,
+    /// because a date the user did not mean silently moves an embargo.
+    ///
+    /// ```
+    /// use postlint::Date;
+    /// assert_eq!(Date::parse("2027-01-15"), Date::new(2027, 1, 15));
+    /// assert_eq!(Date::parse("2027-1-15"), None);
+    /// assert_eq!(Date::parse("2027-02-29"), None);
+    /// ```
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
-        Date::new(year, month, day)
+        let b = s.trim().as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            b[r].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if !(1900..=9999).contains(&year) {
+            return None;
+        }
+        Date::new(year as i32, month as u8, day as u8)
     }
 
     /// Today in UTC, from the system clock.
@@ -128,6 +147,26 @@ mod tests {
     fn dates_parse_and_validate() {
         assert_eq!(Date::parse("2027-01-15"), Date::new(2027, 1, 15));
         assert!(Date::parse("2027-02-29").is_none());
+        assert_eq!(Date::parse(" 2028-02-29 "), Date::new(2028, 2, 29));
+        for bad in [
+            "2027-1-15",
+            "2027-01-5",
+            "+2027-01-15",
+            "02027-01-15",
+            "2027-01-15T00:00",
+            "2027/01/15",
+            "1899-12-31",
+            "0000-01-01",
+            "2027-00-10",
+            "2027-13-01",
+            "2027-04-31",
+            "-001-01-01",
+            "２０２７-01-15",
+            "",
+            "2027-01-1٥",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("15-01-2027").is_none());
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");

@@ -2,9 +2,9 @@
 //! bad input. Each test works in its own temporary directory, so no guideline file from the
 //! repository is discovered by accident.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{json, postlint, write};
 use tempfile::TempDir;
 
 const SALESY: &str = "Kæmpe rabat! Køb nu – tilbuddet gælder kun i dag!\n";
@@ -21,62 +21,6 @@ fix = "safe"
 message = "Write {replacement}"
 replace = { "Acme inc" = "ACME" }
 "#;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn postlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .stdin(Stdio::piped());
-    let mut child = cmd.spawn().expect("the binary runs");
-    {
-        // Always close stdin: with no PATH, piped input (even empty) is read.
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).unwrap();
-        }
-    }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output().unwrap();
-    let run = Run {
-        code: status.code().expect("exited normally"),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
-        "panic: {}",
-        run.stderr
-    );
-    run
-}
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, content).unwrap();
-    path
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
 
 // ---- exit codes -------------------------------------------------------------------------
 
@@ -753,7 +697,15 @@ fn five_megabyte_posts_render_in_every_format() {
     for file in ["one.txt", "many.txt"] {
         let human = postlint(
             dir.path(),
-            &["check", "--no-config", "--platform", "x", file],
+            &[
+                "check",
+                "--no-config",
+                "--max-post-bytes",
+                "8M",
+                "--platform",
+                "x",
+                file,
+            ],
             None,
         );
         assert_eq!(human.code, 1, "{}", human.stderr);
@@ -769,7 +721,15 @@ fn five_megabyte_posts_render_in_every_format() {
         }
         let out = postlint(
             dir.path(),
-            &["check", "--no-config", "--format", "json", file],
+            &[
+                "check",
+                "--no-config",
+                "--max-post-bytes",
+                "8M",
+                "--format",
+                "json",
+                file,
+            ],
             None,
         );
         let v = json(&out.stdout);

@@ -9,7 +9,8 @@ fn schema() -> Value {
     serde_json::from_str(include_str!("../docs/report.schema.json")).expect("the schema is JSON")
 }
 
-/// The schema of one `posts[]` object (a JSON Lines line): the same definitions.
+/// The schema of one JSON Lines line (a `posts[]` object or an error record): the same
+/// definitions.
 fn post_schema() -> Value {
     let mut s = schema();
     let obj = s.as_object_mut().unwrap();
@@ -22,18 +23,22 @@ fn post_schema() -> Value {
     ] {
         obj.remove(key);
     }
-    obj.insert("$ref".into(), Value::String("#/$defs/post".into()));
+    obj.insert("$ref".into(), Value::String("#/$defs/jsonl_line".into()));
     s
 }
 
 fn postlint(args: &[&str]) -> String {
+    postlint_exit(args, &[0, 1])
+}
+
+fn postlint_exit(args: &[&str], codes: &[i32]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
         .args(args)
         .output()
         .expect("postlint runs");
     assert!(
-        out.status.code().is_some_and(|c| c < 2),
+        out.status.code().is_some_and(|c| codes.contains(&c)),
         "postlint {args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -93,6 +98,44 @@ fn every_json_lines_record_validates() {
         n += 1;
     }
     assert!(n >= 50, "only {n} lines");
+}
+
+#[test]
+fn error_records_of_a_batch_validate() {
+    let validator = jsonschema::validator_for(&post_schema()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"id\":\"1\",\"text\":\"Kæmpe rabat i dag\"}\n{oops\n{\"text\":\"x\",\"language\":\"sv\"}\n",
+    )
+    .unwrap();
+    let mut args = ARGS.to_vec();
+    args.extend(["--input-format", "jsonl", "--format", "jsonl"]);
+    args.push(batch.to_str().unwrap());
+    let out = postlint_exit(&args, &[2]);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    for v in &lines {
+        let e = errors(&validator, v);
+        assert!(e.is_empty(), "{v}: {}", e.join("\n"));
+    }
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("batch.jsonl:2"));
+    assert!(lines[2]["error"].as_str().unwrap().contains("`sv`"));
+    // An error record is not a post: it cannot pass for one.
+    let post_only = {
+        let mut s = post_schema();
+        s["$ref"] = Value::String("#/$defs/post".into());
+        jsonschema::validator_for(&s).unwrap()
+    };
+    assert!(!post_only.is_valid(&lines[1]));
 }
 
 #[test]

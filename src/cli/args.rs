@@ -42,6 +42,10 @@ pub struct GuidelineArgs {
     /// Language of the messages: da | en [default: guideline, then LANG].
     #[arg(long, value_name = "CODE", value_parser = parse_locale)]
     pub locale: Option<Locale>,
+    /// Let the guideline's `extends`, `terms_file` and `catalogs` name files outside its
+    /// folder (for a guideline you trust).
+    #[arg(long)]
+    pub allow_outside_paths: bool,
 }
 
 /// `postlint check`.
@@ -85,6 +89,13 @@ pub struct CheckArgs {
     /// Show a unified diff of what --fix would change, without writing (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
+    /// The largest post read, in bytes (K, M suffixes: 512K, 4M) [default: 1M].
+    #[arg(long, value_name = "N", value_parser = parse_bytes)]
+    pub max_post_bytes: Option<u64>,
+    /// At most this many findings of one rule in one post; one more counts the rest
+    /// [default: 50].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_findings_per_rule: Option<u32>,
 }
 
 /// `postlint rules`.
@@ -215,10 +226,46 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
+/// A byte count: `1048576`, `512K`, `4M` (binary units; `KiB`, `MiB` and `B` are accepted too).
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let digits = upper.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &upper[digits.len()..];
+    let factor: u64 = match unit {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => return Err(format!("`{s}` is not a size such as 1048576, 512K or 4M")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size such as 1048576, 512K or 4M"))?;
+    match n.checked_mul(factor) {
+        Some(0) => Err("the size must be at least 1 byte".to_string()),
+        Some(v) => Ok(v),
+        None => Err(format!("`{s}` is too large")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_bytes("1048576"), Ok(1 << 20));
+        assert_eq!(parse_bytes("512K"), Ok(512 << 10));
+        assert_eq!(parse_bytes("4m"), Ok(4 << 20));
+        assert_eq!(parse_bytes("4 MiB"), Ok(4 << 20));
+        assert!(parse_bytes("0").is_err());
+        assert!(parse_bytes("4X").is_err());
+        assert!(parse_bytes("-1").is_err());
+        assert!(parse_bytes("99999999999999999999G").is_err());
+    }
 
     #[test]
     fn definitions_are_consistent() {

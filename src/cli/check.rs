@@ -38,6 +38,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     if let Some(date) = args.date {
         options = options.date(date);
     }
+    if let Some(n) = args.max_findings_per_rule {
+        options = options.max_findings_per_rule(n as usize);
+    }
     // Validates --select/--ignore and the platforms (with "did you mean") and compiles the
     // guideline once.
     let linter = Linter::with_options(guideline, options)?;
@@ -47,8 +50,16 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
             "fix the drafts before they are batched, or apply the suggestions from the JSON report",
         ));
     }
+    let limit = args.max_post_bytes.unwrap_or(input::MAX_POST_BYTES);
+    let sources = input::sources(&args.paths, args.input_format)?;
+    if args.input_format == InputFormat::Jsonl {
+        return check_batch(sources, limit, &args, &linter, fail_on);
+    }
 
-    let mut drafts = input::collect(&args.paths, args.input_format)?;
+    let mut drafts = sources
+        .iter()
+        .map(|s| input::read_draft(s, limit))
+        .collect::<Result<Vec<_>, _>>()?;
     // Posts are parsed before anything is fixed or printed, so a bad draft stops the run early.
     for d in &drafts {
         post_of(d, &linter)?;
@@ -68,12 +79,78 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     }
 
     if args.format == Format::Jsonl && fixed_stdin.is_none() {
-        return stream_jsonl(&drafts, &linter, fail_on);
+        let mut items = drafts.into_iter().map(|d| Ok(input::Item::Post(d)));
+        return stream_jsonl(&mut items, &linter, fail_on);
     }
+    let failed = report(&drafts, &args, &linter, fail_on, fixed_stdin)?;
+    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
 
+/// `--input-format jsonl`: records are read lazily. With `--format jsonl` each is checked and
+/// written as it comes, so a batch of any size runs in constant memory; a line that is not a
+/// record becomes an error record in its place. With other formats the bad lines are listed
+/// on standard error. Either way the rest are checked, and the run exits 2 if a line was bad.
+fn check_batch(
+    sources: Vec<input::Source>,
+    limit: u64,
+    args: &CheckArgs,
+    linter: &Linter,
+    fail_on: Option<Severity>,
+) -> Result<ExitCode, Error> {
+    let mut records = input::Records::new(sources, limit);
+    if args.format == Format::Jsonl {
+        return stream_jsonl(&mut records, linter, fail_on);
+    }
+    let mut drafts = Vec::new();
+    let mut bad = 0usize;
+    for item in records {
+        match item? {
+            input::Item::Post(d) => match post_of(&d, linter) {
+                Ok(_) => drafts.push(d),
+                Err(e) => {
+                    bad += 1;
+                    write_stderr(&format!("error: {e}\n"));
+                }
+            },
+            input::Item::Bad {
+                location, message, ..
+            } => {
+                bad += 1;
+                write_stderr(&format!("error: {location}: {message}\n"));
+            }
+        }
+    }
+    let failed = report(&drafts, args, linter, fail_on, None)?;
+    if bad > 0 {
+        return Err(bad_lines(bad, "listed above"));
+    }
+    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+/// The error that ends a batch with lines that could not be checked (listed before it).
+fn bad_lines(n: usize, listed: &str) -> Error {
+    Error::new(
+        ErrorKind::Input,
+        format!(
+            "{n} line{} of the batch could not be checked ({listed}); the others were",
+            if n == 1 { "" } else { "s" }
+        ),
+    )
+    .with_help("each JSON Lines record is one object with at least \"text\"")
+}
+
+/// Checks the drafts and prints the report in `args.format`; whether a finding reached
+/// `fail_on`.
+fn report(
+    drafts: &[Draft],
+    args: &CheckArgs,
+    linter: &Linter,
+    fail_on: Option<Severity>,
+    fixed_stdin: Option<String>,
+) -> Result<bool, Error> {
     let reports: Vec<Report> = drafts
         .iter()
-        .map(|d| post_of(d, &linter).map(|p| linter.check(&p)))
+        .map(|d| post_of(d, linter).map(|p| linter.check(&p)))
         .collect::<Result<_, _>>()?;
     let items: Vec<Item<'_>> = drafts
         .iter()
@@ -96,7 +173,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         args.format.into(),
         &items,
         &RenderOptions {
-            linter: &linter,
+            linter,
             color: use_color(terminal),
             width: width(),
         },
@@ -113,14 +190,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     // time would only delay the exit (it was 8% of a 10,000-post batch run).
     std::mem::forget(items);
     std::mem::forget(reports);
-    std::mem::forget(drafts);
-    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+    Ok(failed)
 }
 
 /// `--format jsonl`: check, write and drop one post at a time, so a batch of any size runs
-/// in constant memory and each line goes out as soon as its post is checked.
+/// in constant memory and each line goes out as soon as its post is checked. A line that
+/// could not be a post is written as an error record (`{"source", "line", "error"}`) in its
+/// place, and the run exits 2 once the rest are done.
 fn stream_jsonl(
-    drafts: &[Draft],
+    items: &mut dyn Iterator<Item = Result<input::Item, Error>>,
     linter: &Linter,
     fail_on: Option<Severity>,
 ) -> Result<ExitCode, Error> {
@@ -128,16 +206,55 @@ fn stream_jsonl(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
+    let mut bad = 0usize;
     let mut written = Ok(());
-    for d in drafts {
-        let report = linter.check(&post_of(d, linter)?);
-        failed |= fail_on.is_some_and(|level| report.has_findings_at(level));
-        let item = Item {
-            source: &d.source,
-            text: &d.text,
-            report: &report,
+    let mut stopped = None;
+    for item in items {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                stopped = Some(e);
+                break;
+            }
         };
-        written = render::write_jsonl(&mut out, &item);
+        written = match item {
+            input::Item::Post(d) => match post_of(&d, linter) {
+                Ok(post) => {
+                    let report = linter.check(&post);
+                    failed |= fail_on.is_some_and(|level| report.has_findings_at(level));
+                    render::write_jsonl(
+                        &mut out,
+                        &Item {
+                            source: &d.source,
+                            text: &d.text,
+                            report: &report,
+                        },
+                    )
+                }
+                Err(e) => {
+                    bad += 1;
+                    let (location, line) = match &d.record {
+                        Some(m) => (m.location.as_str(), m.line),
+                        None => (d.source.as_str(), 0),
+                    };
+                    // The record's location is the error record's `source` already.
+                    let message = e.to_string();
+                    let message = message
+                        .strip_prefix(location)
+                        .and_then(|m| m.strip_prefix(": "))
+                        .unwrap_or(&message);
+                    render::write_jsonl_error(&mut out, location, line, message)
+                }
+            },
+            input::Item::Bad {
+                location,
+                line,
+                message,
+            } => {
+                bad += 1;
+                render::write_jsonl_error(&mut out, &location, line, &message)
+            }
+        };
         if written.is_err() {
             break;
         }
@@ -148,6 +265,8 @@ fn stream_jsonl(
             ErrorKind::Io,
             format!("cannot write to standard output: {e}"),
         )),
+        _ if stopped.is_some() => Err(stopped.expect("checked")),
+        _ if bad > 0 => Err(bad_lines(bad, "see the error records in the output")),
         _ => Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK })),
     }
 }
@@ -174,6 +293,9 @@ fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
     }
     if let Some(lang) = meta.language {
         post = post.language(lang);
+    }
+    if let Some(date) = meta.date {
+        post = post.date(date);
     }
     Ok(post)
 }

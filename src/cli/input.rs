@@ -1,15 +1,23 @@
 //! Gathering the drafts to check: files, directories (recursively, sorted), standard input,
-//! and JSON Lines batches.
+//! and JSON Lines batches — every one read through a size limit, so `/dev/zero`, a FIFO or a
+//! 24 MB line cannot grow memory without bound.
+//!
+//! A JSON Lines batch is read lazily, one line at a time: the first result can be written
+//! before the input ends, and a malformed or oversized line is an error record for that line
+//! while the rest are checked.
 
 use super::args::InputFormat;
 use super::Error;
-use postlint::{ErrorKind, Lang};
+use postlint::{Date, ErrorKind, Lang};
 use serde::Deserialize;
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 /// The extensions of draft files found when walking a directory.
 pub const DRAFT_EXTENSIONS: [&str; 3] = ["txt", "md", "post"];
+
+/// The largest post read by default: 1 MiB (a LinkedIn post is at most 3,000 characters).
+pub const MAX_POST_BYTES: u64 = 1 << 20;
 
 /// One post to check.
 #[derive(Debug, Clone)]
@@ -31,8 +39,12 @@ pub struct RecordMeta {
     pub platforms: Vec<String>,
     /// The post's language.
     pub language: Option<Lang>,
+    /// The day to judge it by.
+    pub date: Option<Date>,
     /// Where the record is, for messages (`batch.jsonl:3`).
     pub location: String,
+    /// Its line number.
+    pub line: usize,
 }
 
 /// One line of a JSON Lines batch. Unknown fields are allowed, so producers can add theirs.
@@ -43,11 +55,31 @@ struct Record {
     platform: Option<String>,
     platforms: Option<Vec<String>>,
     language: Option<String>,
+    date: Option<String>,
 }
 
-/// Reads every draft named by `paths`; with no path, standard input when it is piped.
-pub fn collect(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Draft>, Error> {
-    let mut drafts = Vec::new();
+/// Where input comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name in reports and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// The inputs `paths` name (directories walked); with no path, standard input when it is
+/// piped.
+pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Error> {
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(super::usage(
@@ -55,12 +87,12 @@ pub fn collect(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Draft>, Err
                 "give files or directories (`postlint check drafts/`), or pipe a post into `postlint check`",
             ));
         }
-        read_source(None, format, &mut drafts)?;
-        return Ok(drafts);
+        return Ok(vec![Source::Stdin]);
     }
+    let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            read_source(None, format, &mut drafts)?;
+            out.push(Source::Stdin);
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
@@ -79,99 +111,311 @@ pub fn collect(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Draft>, Err
                 )
                 .with_path(path));
             }
-            for file in files {
-                read_source(Some(&file), format, &mut drafts)?;
-            }
+            out.extend(files.into_iter().map(Source::File));
         } else {
-            read_source(Some(path), format, &mut drafts)?;
+            // A FIFO or a device is read like a file, through the same limit.
+            out.push(Source::File(path.clone()));
         }
     }
-    Ok(drafts)
+    Ok(out)
 }
 
-/// Reads one file (or stdin, for `None`) as a draft or as a batch of records.
-fn read_source(
-    path: Option<&Path>,
-    format: InputFormat,
-    out: &mut Vec<Draft>,
-) -> Result<(), Error> {
-    let text = match path {
-        Some(p) => read_text(p)?,
-        None => read_stdin()?,
-    };
-    let source = path.map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    match format {
-        InputFormat::Text => out.push(Draft {
-            source,
-            path: path.map(Path::to_path_buf),
-            text,
-            record: None,
-        }),
-        InputFormat::Jsonl => parse_jsonl(&text, &source, out)?,
-    }
-    Ok(())
-}
-
-fn read_stdin() -> Result<String, Error> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read standard input: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        Error::new(
-            ErrorKind::InvalidUtf8,
-            format!("standard input is not valid UTF-8 (invalid byte at offset {offset})"),
-        )
-        .with_help("send the text as UTF-8")
+fn open(source: &Source) -> Result<Box<dyn Read>, Error> {
+    Ok(match source {
+        Source::Stdin => Box::new(std::io::stdin()),
+        Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| Error::io(path, &e))?),
     })
 }
 
-/// Parses a JSON Lines batch: one `{"id","text",…}` object per non-blank line.
-fn parse_jsonl(text: &str, source: &str, out: &mut Vec<Draft>) -> Result<(), Error> {
-    let name = if source == "-" { "<stdin>" } else { source };
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+/// "1 MiB", "22.9 MiB", "512 KiB", "900 bytes" for people.
+pub fn human_bytes(n: u64) -> String {
+    let unit = |shift: u32, name: &str| {
+        if n.is_multiple_of(1 << shift) {
+            format!("{} {name}", n >> shift)
+        } else {
+            format!("{:.1} {name}", n as f64 / (1u64 << shift) as f64)
         }
-        let location = format!("{name}:{}", i + 1);
-        let bad = |why: String| {
-            Error::new(ErrorKind::Input, format!("{location}: invalid JSON Lines record: {why}"))
-                .with_help(r#"each line must be an object like {"id": "1", "text": "…", "platform": "linkedin", "language": "da"}"#)
-        };
-        let record: Record = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-        let id = match record.id {
-            None | Some(serde_json::Value::Null) => location.clone(),
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(other) => {
-                return Err(bad(format!(
-                    "`id` must be a string or a number, not {other}"
-                )))
-            }
-        };
-        let language = match record.language.as_deref() {
-            None => None,
-            Some(code) => Some(
-                Lang::parse(code)
-                    .ok_or_else(|| bad(format!("unsupported language `{code}` (da, en)")))?,
-            ),
-        };
-        let mut platforms = record.platforms.unwrap_or_default();
-        platforms.extend(record.platform);
-        out.push(Draft {
-            source: id,
-            path: None,
-            text: record.text,
-            record: Some(RecordMeta {
-                platforms,
-                language,
-                location,
-            }),
-        });
+    };
+    if n >= 1 << 20 {
+        unit(20, "MiB")
+    } else if n >= 1 << 10 {
+        unit(10, "KiB")
+    } else {
+        format!("{n} bytes")
     }
-    Ok(())
+}
+
+fn too_large(name: &str, limit: u64) -> Error {
+    Error::new(
+        ErrorKind::Input,
+        format!(
+            "{name} is larger than {}, the most a post may have",
+            human_bytes(limit)
+        ),
+    )
+    .with_help("check that it is a draft; a larger limit is --max-post-bytes N")
+}
+
+/// Reads one draft (text format) through the limit.
+pub fn read_draft(source: &Source, limit: u64) -> Result<Draft, Error> {
+    let name = source.name();
+    let shown = if name == "-" {
+        "standard input"
+    } else {
+        name.as_str()
+    };
+    let mut bytes = Vec::new();
+    open(source)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {shown}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(shown, limit));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::new(
+            ErrorKind::InvalidUtf8,
+            format!("{shown} is not valid UTF-8 (invalid byte at offset {offset})"),
+        )
+        .with_help("save the file as UTF-8")
+    })?;
+    Ok(Draft {
+        path: match source {
+            Source::File(p) => Some(p.clone()),
+            Source::Stdin => None,
+        },
+        source: name,
+        text,
+        record: None,
+    })
+}
+
+/// One item of a JSON Lines batch: a post, or a line that could not be one.
+#[derive(Debug)]
+pub enum Item {
+    /// A record to check.
+    Post(Draft),
+    /// A line that is not a record (malformed, too large, an unknown language).
+    Bad {
+        /// `batch.jsonl:3`.
+        location: String,
+        /// The line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The records of JSON Lines inputs, read lazily, line by line, each line through a limit.
+pub struct Records {
+    sources: std::vec::IntoIter<Source>,
+    current: Option<Lines>,
+    /// The largest `text` of a record.
+    limit: u64,
+}
+
+struct Lines {
+    reader: BufReader<Box<dyn Read>>,
+    name: String,
+    line: usize,
+}
+
+impl Records {
+    /// Reads `sources` as JSON Lines, posts up to `limit` bytes.
+    pub fn new(sources: Vec<Source>, limit: u64) -> Records {
+        Records {
+            sources: sources.into_iter(),
+            current: None,
+            limit,
+        }
+    }
+
+    /// A line may be longer than its text (escapes, the other fields), but not without bound.
+    fn line_limit(&self) -> usize {
+        usize::try_from(self.limit.saturating_mul(6).saturating_add(64 << 10)).unwrap_or(usize::MAX)
+    }
+}
+
+/// A line as read: its bytes, or how long it was when it was over the limit.
+enum Line {
+    Text(Vec<u8>),
+    TooLong(usize),
+}
+
+/// Reads up to the next `\n` into a buffer of at most `limit` bytes; the rest of a longer line
+/// is read and dropped. `None` at the end of the input.
+fn read_line(reader: &mut impl BufRead, limit: usize) -> std::io::Result<Option<Line>> {
+    let mut out = Vec::new();
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match memchr(b'\n', buf) {
+            Some(i) => (&buf[..i], i + 1),
+            None => (buf, buf.len()),
+        };
+        total += chunk.len();
+        if total <= limit {
+            out.extend_from_slice(chunk);
+        }
+        let newline = done > chunk.len();
+        reader.consume(done);
+        if newline {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    Ok(Some(if total > limit {
+        Line::TooLong(total)
+    } else {
+        Line::Text(out)
+    }))
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+impl Iterator for Records {
+    type Item = Result<Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.current.is_none() {
+                let source = self.sources.next()?;
+                let name = match &source {
+                    Source::Stdin => "<stdin>".to_string(),
+                    Source::File(p) => p.display().to_string(),
+                };
+                let reader = match open(&source) {
+                    Ok(r) => r,
+                    Err(e) => return Some(Err(e)),
+                };
+                self.current = Some(Lines {
+                    reader: BufReader::with_capacity(1 << 16, reader),
+                    name,
+                    line: 0,
+                });
+            }
+            let limit = self.line_limit();
+            let max_text = self.limit;
+            let lines = self.current.as_mut().expect("just set");
+            let line = match read_line(&mut lines.reader, limit) {
+                Ok(Some(line)) => line,
+                Ok(None) => {
+                    self.current = None;
+                    continue;
+                }
+                Err(e) => {
+                    let name = lines.name.clone();
+                    self.current = None;
+                    return Some(Err(Error::new(
+                        ErrorKind::Io,
+                        format!("cannot read {name}: {e}"),
+                    )));
+                }
+            };
+            lines.line += 1;
+            let location = format!("{}:{}", lines.name, lines.line);
+            let bad = |message: String| Item::Bad {
+                location: location.clone(),
+                line: lines.line,
+                message,
+            };
+            let bytes = match line {
+                Line::TooLong(n) => {
+                    return Some(Ok(bad(format!(
+                        "the line is {}; a record may be at most {} (for a post of at most {}, \
+                         --max-post-bytes)",
+                        human_bytes(n as u64),
+                        human_bytes(limit as u64),
+                        human_bytes(max_text)
+                    ))))
+                }
+                Line::Text(b) => b,
+            };
+            // A byte-order mark (a Windows editor) is not part of the first record.
+            let bytes = if lines.line == 1 {
+                bytes
+                    .strip_prefix(b"\xEF\xBB\xBF")
+                    .unwrap_or(&bytes)
+                    .to_vec()
+            } else {
+                bytes
+            };
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    return Some(Ok(bad(format!(
+                        "not valid UTF-8 (invalid byte at offset {at} of the line)"
+                    ))));
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            return Some(Ok(match record(&text, &location, lines.line, max_text) {
+                Ok(draft) => Item::Post(draft),
+                Err(message) => bad(message),
+            }));
+        }
+    }
+}
+
+/// One JSON Lines record as a draft, or what is wrong with it.
+fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, String> {
+    let record: Record =
+        serde_json::from_str(text).map_err(|e| format!("invalid JSON Lines record: {e}"))?;
+    if record.text.len() as u64 > limit {
+        return Err(format!(
+            "the text is larger than {}, the most a post may have (--max-post-bytes)",
+            human_bytes(limit)
+        ));
+    }
+    let id = match record.id {
+        None | Some(serde_json::Value::Null) => location.to_string(),
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(other) => {
+            return Err(format!(
+                "invalid JSON Lines record: `id` must be a string or a number, not {other}"
+            ))
+        }
+    };
+    let language = match record.language.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Lang::parse(code).ok_or_else(|| format!("unsupported language `{code}` (da, en)"))?,
+        ),
+    };
+    let date = match record.date.as_deref() {
+        None => None,
+        Some(s) => Some(
+            Date::parse(s).ok_or_else(|| format!("`date` must be a date YYYY-MM-DD, not `{s}`"))?,
+        ),
+    };
+    let mut platforms = record.platforms.unwrap_or_default();
+    platforms.extend(record.platform);
+    Ok(Draft {
+        source: id,
+        path: None,
+        text: record.text,
+        record: Some(RecordMeta {
+            platforms,
+            language,
+            date,
+            location: location.to_string(),
+            line,
+        }),
+    })
 }
 
 /// Collects draft files under `dir`, depth first, sorted by name at each level so the order
@@ -204,46 +448,86 @@ fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> Result<(), E
     Ok(())
 }
 
-/// Reads a file as UTF-8, with errors that name the file (and the byte offset of bad UTF-8).
-fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        Error::new(
-            ErrorKind::InvalidUtf8,
-            format!(
-                "{} is not valid UTF-8 (invalid byte at offset {offset})",
-                path.display()
-            ),
-        )
-        .with_path(path)
-        .with_help("save the file as UTF-8")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn jsonl_records() {
-        let mut out = Vec::new();
-        let text = "{\"id\":\"a\",\"text\":\"Hej\",\"platform\":\"x\",\"language\":\"da\"}\n\n{\"id\":7,\"text\":\"Hi\",\"extra\":true}\n";
-        parse_jsonl(text, "b.jsonl", &mut out).unwrap();
-        assert_eq!(out.len(), 2);
-        assert_eq!(out[0].source, "a");
-        let meta = out[0].record.as_ref().unwrap();
-        assert_eq!(meta.platforms, ["x"]);
-        assert_eq!(meta.language, Some(Lang::Da));
-        assert_eq!(out[1].source, "7");
+    fn records(text: &str, limit: u64) -> Vec<Item> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("b.jsonl");
+        std::fs::write(&p, text).unwrap();
+        Records::new(vec![Source::File(p)], limit)
+            .map(|r| r.unwrap())
+            .collect()
     }
 
     #[test]
-    fn malformed_line_is_named() {
-        let err =
-            parse_jsonl("{\"text\":\"ok\"}\n{nope\n", "b.jsonl", &mut Vec::new()).unwrap_err();
-        assert!(err.to_string().contains("b.jsonl:2"), "{err}");
-        let err = parse_jsonl("{\"id\":\"x\"}\n", "b.jsonl", &mut Vec::new()).unwrap_err();
-        assert!(err.to_string().contains("b.jsonl:1"), "{err}");
+    fn jsonl_records() {
+        let text = "\u{feff}{\"id\":\"a\",\"text\":\"Hej\",\"platform\":\"x\",\"language\":\"da\"}\n\n{\"id\":7,\"text\":\"Hi\",\"extra\":true,\"date\":\"2027-01-15\"}\n";
+        let out = records(text, MAX_POST_BYTES);
+        assert_eq!(out.len(), 2);
+        let Item::Post(a) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(a.source, "a");
+        let meta = a.record.as_ref().unwrap();
+        assert_eq!(meta.platforms, ["x"]);
+        assert_eq!(meta.language, Some(Lang::Da));
+        let Item::Post(b) = &out[1] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(b.source, "7");
+        assert_eq!(b.record.as_ref().unwrap().date, Date::new(2027, 1, 15));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_item_and_the_rest_go_on() {
+        let out = records(
+            "{\"text\":\"ok\"}\n{nope\n{\"id\":\"x\"}\n{\"text\":\"also ok\"}\n",
+            MAX_POST_BYTES,
+        );
+        assert_eq!(out.len(), 4);
+        assert!(
+            matches!(&out[1], Item::Bad { line: 2, location, .. } if location.ends_with("b.jsonl:2"))
+        );
+        assert!(matches!(&out[2], Item::Bad { line: 3, .. }));
+        assert!(matches!(&out[3], Item::Post(_)));
+    }
+
+    #[test]
+    fn a_huge_line_is_dropped_without_keeping_it() {
+        let huge = format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+            "a".repeat(200_000)
+        );
+        let out = records(&huge, 1000);
+        assert!(
+            matches!(&out[0], Item::Bad { message, .. } if message.contains("the line is 195.3 KiB; a record may be at most")),
+            "{out:?}"
+        );
+        assert!(matches!(&out[1], Item::Post(_)));
+        // Over the text limit but within the line limit: the text is what is too large.
+        let big = format!("{{\"text\":\"{}\"}}\n", "a".repeat(2000));
+        let out = records(&big, 1000);
+        assert!(
+            matches!(&out[0], Item::Bad { message, .. } if message.contains("the text is larger"))
+        );
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(human_bytes(1 << 20), "1 MiB");
+        assert_eq!(human_bytes(24_000_022), "22.9 MiB");
+        assert_eq!(human_bytes(512 << 10), "512 KiB");
+        assert_eq!(human_bytes(900), "900 bytes");
+    }
+
+    #[test]
+    fn a_draft_over_the_limit_is_one_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, "a".repeat(2048)).unwrap();
+        let e = read_draft(&Source::File(p), 1024).unwrap_err();
+        assert!(e.to_string().contains("larger than 1 KiB"), "{e}");
     }
 }

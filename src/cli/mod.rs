@@ -52,8 +52,9 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
     if args.no_config {
         return Ok(Guideline::recommended());
     }
+    let loader = Guideline::loader().allow_outside_paths(args.allow_outside_paths);
     if let Some(path) = &args.config {
-        return Ok(Guideline::from_path(path)?);
+        return Ok(loader.from_path(path)?);
     }
     let cwd = std::env::current_dir().map_err(|e| {
         Error::new(
@@ -62,7 +63,7 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
         )
     })?;
     match Guideline::discover(&cwd) {
-        Some(path) => Ok(Guideline::from_path(path)?),
+        Some(path) => Ok(loader.from_path(path)?),
         None => Ok(Guideline::recommended()),
     }
 }

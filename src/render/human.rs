@@ -4,6 +4,7 @@
 //! the findings, and the verdict with its reviewers. The findings' messages are already in the
 //! report's locale; this file's own words are catalogue entries (`output.*`).
 
+use super::printable::{self, Shown};
 use super::{Item, RenderOptions, Summary};
 use crate::document::{floor_char_boundary, LineIndex};
 use crate::i18n::Arg;
@@ -40,7 +41,8 @@ pub(super) fn render(items: &[Item<'_>], options: &RenderOptions<'_>) -> String 
 
 fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, linter: &Linter) {
     let report = item.report;
-    let _ = writeln!(out, "{}", item.source);
+    let name = printable::line(item.source);
+    let _ = writeln!(out, "{name}");
     for p in &report.platforms {
         if p.length > p.limit {
             let over = linter.message("output.over");
@@ -59,10 +61,13 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
     if report.findings.is_empty() {
         let _ = writeln!(out, "  {}", linter.message("output.no-findings"));
     }
+    // Drawn with its control characters made visible; spans are mapped into the drawn text.
+    let shown = Shown::new(item.text);
     let source = PostSource {
-        name: item.source,
-        text: item.text,
-        lines: LineIndex::new(item.text),
+        name: &name,
+        text: &shown.text,
+        lines: LineIndex::new(&shown.text),
+        shown: &shown,
     };
     for finding in report.findings.iter().take(MAX_FINDINGS_SHOWN) {
         let diag = FindingDiagnostic {
@@ -73,7 +78,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
         let mut drawn = String::new();
         if handler.render_report(&mut drawn, &diag).is_err() {
             // miette only fails on a formatter error; fall back to one plain line.
-            drawn = format!("{}: {}\n", finding.rule, finding.message);
+            drawn = format!("{}: {}\n", finding.rule, printable::line(&finding.message));
         }
         out.push('\n');
         out.push_str(&drawn);
@@ -132,8 +137,10 @@ struct FindingDiagnostic<'a> {
 /// JSON, SARIF and GitHub formats do (miette counts bytes).
 struct PostSource<'a> {
     name: &'a str,
+    /// The drawn text (see [`Shown`]).
     text: &'a str,
     lines: LineIndex,
+    shown: &'a Shown<'a>,
 }
 
 /// Context longer than this is cut down to a window on the finding's own line.
@@ -225,7 +232,7 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&printable::line(&self.finding.message))
     }
 }
 
@@ -251,7 +258,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
         self.finding
             .suggestions
             .first()
-            .map(|s| Box::new(&s.title) as Box<dyn fmt::Display>)
+            .map(|s| Box::new(printable::line(&s.title)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -260,7 +267,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span;
-        let (start, end) = self.source.clip(span.start, span.end);
+        let shown = self.source.shown;
+        let (start, end) = self
+            .source
+            .clip(shown.offset(span.start), shown.offset(span.end));
         let label = LabeledSpan::new(None, start, end - start);
         Some(Box::new(std::iter::once(label)))
     }
@@ -332,6 +342,48 @@ mod tests {
             let out = draw(&[item], Locale::EN);
             assert!(out.contains("sales.discount"), "{text:?}: {out}");
         }
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        // A clear-screen sequence, a carriage return that would overwrite the line, and a
+        // right-to-left override before the finding.
+        let text = "Hej \u{1b}[2J\rdu\u{202e} big deal";
+        let start = text.find("big").unwrap();
+        let mut r = report((start, start + 3), None);
+        r.findings[0].message = "Term \u{1b}]8;;evil\u{7} here".to_string();
+        let out = draw(
+            &[Item {
+                source: "id\u{1b}[31m",
+                text,
+                report: &r,
+            }],
+            Locale::EN,
+        );
+        for c in ['\u{1b}', '\r', '\u{202e}', '\u{7}'] {
+            assert!(!out.contains(c), "{c:?} in {out}");
+        }
+        assert!(
+            out.contains("\u{241b}[2J\u{240d}du\u{fffd} big deal"),
+            "{out}"
+        );
+        assert!(out.contains("id\u{241b}[31m"), "{out}");
+        // The header column is the JSON report's: characters of the post itself.
+        let column = text[..start].chars().count() + 1;
+        assert!(out.contains(&format!(":1:{column}")), "{out}");
+        // The underline is under "big", where the finding is.
+        let drawn = out.lines().find(|l| l.contains("big deal")).unwrap();
+        let under = out
+            .lines()
+            .skip_while(|l| !l.contains("big deal"))
+            .nth(1)
+            .unwrap();
+        let at = drawn.chars().position(|c| c == 'b').unwrap();
+        let mark = under
+            .chars()
+            .position(|c| !matches!(c, ' ' | '·' | '│'))
+            .unwrap();
+        assert_eq!(at, mark, "\n{drawn}\n{under}");
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
         summary: Summary::of(items),
     };
     // Serialising plain data with string keys cannot fail.
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = super::json_text::to_string_pretty(&doc);
     out.push('\n');
     out
 }

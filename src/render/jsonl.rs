@@ -7,11 +7,39 @@ use super::Item;
 /// Writes one post as one line, straight to `out` (for streaming a batch: each report can be
 /// dropped as soon as it is written).
 pub(super) fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, &PostOut::new(item)).map_err(|e| match e.io_error_kind() {
-        // Keep the kind, so a closed pipe is still recognised as one.
+    super::json_text::to_writer(&mut *out, &PostOut::new(item)).map_err(io_error)?;
+    out.write_all(b"\n")
+}
+
+/// Keeps the kind of an I/O error, so a closed pipe is still recognised as one.
+fn io_error(e: serde_json::Error) -> std::io::Error {
+    match e.io_error_kind() {
         Some(kind) => std::io::Error::new(kind, e),
         None => std::io::Error::other(e),
-    })?;
+    }
+}
+
+/// The line written in place of a batch line that could not be a post.
+#[derive(serde::Serialize)]
+struct ErrorRecord<'a> {
+    source: &'a str,
+    line: usize,
+    error: &'a str,
+}
+
+/// Writes an error record: `{"source": "batch.jsonl:3", "line": 3, "error": "…"}`.
+pub(super) fn write_error<W: std::io::Write>(
+    out: &mut W,
+    source: &str,
+    line: usize,
+    error: &str,
+) -> std::io::Result<()> {
+    let record = ErrorRecord {
+        source,
+        line,
+        error,
+    };
+    super::json_text::to_writer(&mut *out, &record).map_err(io_error)?;
     out.write_all(b"\n")
 }
 
@@ -19,8 +47,7 @@ pub(super) fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std:
 pub(super) fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
-        // Serialising plain data with string keys cannot fail.
-        out.push_str(&serde_json::to_string(&PostOut::new(item)).unwrap_or_default());
+        out.push_str(&super::json_text::to_string(&PostOut::new(item)));
         out.push('\n');
     }
     out

@@ -26,7 +26,9 @@ mod github;
 #[cfg(feature = "fancy")]
 mod human;
 mod json;
+mod json_text;
 mod jsonl;
+mod printable;
 mod sarif;
 
 pub use json::FORMAT_VERSION;
@@ -91,6 +93,18 @@ pub fn write_jsonl<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::
     jsonl::write_one(out, item)
 }
 
+/// Writes the JSON Lines line that stands in for a batch line that could not be checked:
+/// `{"source": "batch.jsonl:3", "line": 3, "error": "…"}` (`source` is where the line is;
+/// `line` is 0 when there is no line).
+pub fn write_jsonl_error<W: std::io::Write>(
+    out: &mut W,
+    source: &str,
+    line: usize,
+    error: &str,
+) -> std::io::Result<()> {
+    jsonl::write_error(out, source, line, error)
+}
+
 #[cfg(not(feature = "fancy"))]
 fn plain(items: &[Item<'_>]) -> String {
     use std::fmt::Write as _;
@@ -102,7 +116,12 @@ fn plain(items: &[Item<'_>]) -> String {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {} {} {}",
-                item.source, p.line, p.column, f.severity, f.rule, f.message
+                printable::line(item.source),
+                p.line,
+                p.column,
+                f.severity,
+                f.rule,
+                printable::line(&f.message)
             );
         }
     }

@@ -39,7 +39,7 @@ pub(super) fn render(items: &[Item<'_>], linter: &Linter) -> String {
             "results": results,
         }],
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = super::json_text::to_string_pretty(&log);
     out.push('\n');
     out
 }
