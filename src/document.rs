@@ -68,6 +68,7 @@ impl LineIndex {
     }
 
     /// The 0-based index of the line containing byte `offset`.
+    #[cfg_attr(not(feature = "fancy"), allow(dead_code))]
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts
             .partition_point(|&s| s <= offset)
@@ -75,11 +76,13 @@ impl LineIndex {
     }
 
     /// The number of lines.
+    #[cfg_attr(not(feature = "fancy"), allow(dead_code))]
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
 
     /// The byte range of 1-based `line`, without its line break.
+    #[cfg_attr(not(feature = "fancy"), allow(dead_code))]
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map(|&s| s - 1).unwrap_or(text.len());

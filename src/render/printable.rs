@@ -40,6 +40,7 @@ pub(crate) fn line(s: &str) -> Cow<'_, str> {
 
 /// A post's text as drawn, with a map from offsets in the post to offsets in the drawn text
 /// (the stand-ins are longer in UTF-8 than most of what they stand for).
+#[cfg(feature = "fancy")]
 pub(crate) struct Shown<'a> {
     /// The text to draw.
     pub text: Cow<'a, str>,
@@ -47,6 +48,7 @@ pub(crate) struct Shown<'a> {
     shifts: Vec<(usize, isize)>,
 }
 
+#[cfg(feature = "fancy")]
 impl<'a> Shown<'a> {
     /// The drawn form of `text`; borrowed (and free) when nothing needs replacing.
     pub fn new(text: &'a str) -> Shown<'a> {
@@ -105,9 +107,11 @@ mod tests {
     #[test]
     fn plain_text_is_borrowed() {
         assert!(matches!(line("Hej æøå – ✓"), Cow::Borrowed(_)));
+        #[cfg(feature = "fancy")]
         assert!(matches!(Shown::new("a\r\nb\tc").text, Cow::Borrowed(_)));
     }
 
+    #[cfg(feature = "fancy")]
     #[test]
     fn controls_become_visible_and_offsets_follow() {
         let text = "a\u{1b}[2Jb\u{202e}cd\re\u{85}f";
