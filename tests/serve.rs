@@ -336,6 +336,30 @@ fn unknown_platform_is_422() {
 }
 
 #[test]
+fn a_megabyte_of_one_word_gets_a_small_answer() {
+    // Before: a 1 MiB body of "rabat " made a 65 MB response.
+    let server = Server::start(&[]);
+    let text = "rabat ".repeat((1 << 20) / 6 - 20);
+    let body = serde_json::json!({ "text": text }).to_string();
+    assert!(body.len() <= 1 << 20);
+    let reply = post(server.addr, "/check", &body);
+    assert_eq!(
+        reply.status,
+        200,
+        "{}",
+        &reply.body[..reply.body.len().min(500)]
+    );
+    assert!(reply.body.len() < 1 << 20, "{} bytes", reply.body.len());
+    let v = reply.json();
+    let findings = v["findings"].as_array().unwrap();
+    let counted: u64 = findings
+        .iter()
+        .map(|f| f["omitted"].as_u64().unwrap_or(1))
+        .sum();
+    assert!(counted > 170_000, "{counted}");
+}
+
+#[test]
 fn oversized_body_is_413() {
     let server = Server::start(&[]);
     let size = 2 << 20;
