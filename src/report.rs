@@ -109,6 +109,10 @@ pub struct Scores {
     /// The strongest sales phrase, for a finding to point at.
     #[serde(skip)]
     pub(crate) strongest_sales: Option<Span>,
+    /// Whether the post promotes the company's products or offers (see `score.rs`): the
+    /// disclosure rules apply only then.
+    #[serde(skip)]
+    pub(crate) commercial: bool,
 }
 
 /// One problem found in a post.

@@ -14,6 +14,8 @@ pub(crate) struct SalesLexicon {
     lists: Vec<(Lang, ListId, Vec<f32>)>,
     /// The guideline's `sales.*` pattern rules (prices, percentages off): each match counts.
     patterns: Vec<RegexId>,
+    /// The company's names and its products (`[company] names`, `products`), when it has any.
+    company: Option<(ListId, ListId)>,
 }
 
 impl SalesLexicon {
@@ -61,7 +63,18 @@ impl SalesLexicon {
                 patterns.push(id);
             }
         }
-        Ok(SalesLexicon { lists, patterns })
+        let c = &guideline.company;
+        let company = (!c.names.is_empty() || !c.products.is_empty()).then(|| {
+            (
+                mb.add_terms(&c.names, TermOptions::default()),
+                mb.add_terms(&c.products, TermOptions::default()),
+            )
+        });
+        Ok(SalesLexicon {
+            lists,
+            patterns,
+            company,
+        })
     }
 
     /// The post's scores: the salesiness score, 0–100, from weighted sales phrases, prices,
@@ -86,6 +99,7 @@ impl SalesLexicon {
         for &p in &self.patterns {
             points += 2.0 * hits.regex(p).len().min(3) as f32;
         }
+        let commercial = self.commercial(doc, hits);
         let bangs = doc.body_text().matches('!').count().min(6) as f32;
         points += 0.4 * bangs;
         let words = doc.words.len() as f32;
@@ -99,6 +113,47 @@ impl SalesLexicon {
         Scores {
             salesiness,
             strongest_sales: best.map(|(_, s)| s),
+            commercial,
         }
+    }
+
+    /// Whether the post promotes the company's products or offers: it names the company or
+    /// one of its products *and* sells — a clearly promotional phrase (weight 3 in the sales
+    /// lexicon: "rabat", "book en demo", "køb nu"), a price or a percentage off, or two milder
+    /// ones (weight 2: "gratis", "uforpligtende"); with a product named, one milder one is
+    /// enough.
+    ///
+    /// Naming the employer or a product is not promotion by itself: a work anniversary, a job
+    /// post, a maintenance tip for owners of the product, the team's charity ride name them
+    /// and sell nothing, and must not be asked for an advertising disclosure
+    /// (markedsføringsloven § 6, stk. 4 and the FTC's endorsement guides are about
+    /// promotion, not about mentions).
+    fn commercial(&self, doc: &Document<'_>, hits: &Hits) -> bool {
+        let Some((names, products)) = self.company else {
+            return false;
+        };
+        let product = !hits.terms(products).is_empty();
+        if !product && hits.terms(names).is_empty() {
+            return false;
+        }
+        let (mut strong, mut medium) = (0usize, 0usize);
+        for (lang, id, weights) in &self.lists {
+            if !doc.is_language(*lang) {
+                continue;
+            }
+            for h in hits.terms(*id) {
+                match weights[h.term] {
+                    w if w >= 3.0 => strong += 1,
+                    w if w >= 2.0 => medium += 1,
+                    _ => {}
+                }
+            }
+        }
+        strong += self
+            .patterns
+            .iter()
+            .map(|&p| hits.regex(p).len())
+            .sum::<usize>();
+        strong >= 1 || medium >= 2 || (product && medium >= 1)
     }
 }

@@ -1,4 +1,5 @@
-//! `disclosure.missing`: the post names the company or its products, and no disclosure.
+//! `disclosure.missing`: the post promotes the company's products or offers (it names them
+//! and sells: see `Scores::commercial`), and says nowhere that the author works there.
 
 use crate::error::Error;
 use crate::matcher::{ListId, TermOptions};
@@ -66,6 +67,11 @@ impl Rule for Missing {
         let Some((mentions, disclosures)) = self.lists else {
             return;
         };
+        // Only a post that promotes the company's products or offers needs a disclosure;
+        // naming the employer in a job post or an anniversary does not.
+        if !cx.scores.commercial {
+            return;
+        }
         let disclosed = cx.hits.terms(disclosures);
         // A company name inside the disclosure itself ("jeg arbejder hos Falck") is not a
         // mention that needs one.
@@ -97,6 +103,29 @@ mod tests {
     const G: &str = "[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Assistance\"]\ndisclosures = [\"#FalckAnsat\", \"#FalckEmployee\"]";
 
     #[test]
+    fn naming_the_employer_is_not_promotion() {
+        for text in [
+            "I dag har jeg været 10 år hos Falck. Tak til de bedste kolleger!",
+            "Vi søger en vagtcentralmedarbejder til Falck i Aarhus. Søg senest fredag.",
+            "Proud to ride 300 km with the Falck team for the children's cancer fund this weekend.",
+            "Husk at få tjekket dækkene inden vinteren, også hvis du har Falck Assistance.",
+        ] {
+            assert_silent(G, "disclosure.missing", text);
+        }
+        // The same employer with an offer is promotion.
+        assert_fires(
+            G,
+            "disclosure.missing",
+            "Falck giver lige nu 20 % rabat på vejhjælp – bestil inden søndag!",
+        );
+        assert_fires(
+            G,
+            "disclosure.missing",
+            "Falck Assistance: first month free for new members.",
+        );
+    }
+
+    #[test]
     fn disclosure_language() {
         assert!(looks_danish("#FalckAnsat"));
         assert!(looks_danish("jeg arbejder hos Falck"));
@@ -109,14 +138,14 @@ mod tests {
         let f = findings(
             G,
             "disclosure.missing",
-            "Falck Assistance fik mig hjem efter et nedbrud på motorvejen.",
+            "Falck Assistance fik mig hjem efter et nedbrud på motorvejen. Bestil i dag – første måned er gratis!",
             "en",
         );
         assert!(f[0].suggestions[0].title.contains("#FalckAnsat"), "{f:?}");
         let f = findings(
             G,
             "disclosure.missing",
-            "Falck Assistance got me home after a breakdown on the motorway.",
+            "Falck Assistance got me home after a breakdown on the motorway. Sign up today: the first month is free!",
             "da",
         );
         assert!(
@@ -126,7 +155,7 @@ mod tests {
         assert_fires(
             G,
             "disclosure.missing",
-            "Falck Assistance is the best choice.",
+            "Falck Assistance is the best choice – sign up today and get the first month free.",
         );
         assert_silent(
             G,
