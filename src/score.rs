@@ -83,6 +83,8 @@ impl SalesLexicon {
     pub fn score(&self, doc: &Document<'_>, hits: &Hits) -> Scores {
         let mut points = 0.0f32;
         let mut best: Option<(f32, Span)> = None;
+        // Sales signals by strength, for the commercial decision.
+        let (mut strong, mut medium) = (0usize, 0usize);
         for (lang, id, weights) in &self.lists {
             if !doc.is_language(*lang) {
                 continue;
@@ -94,12 +96,19 @@ impl SalesLexicon {
                 if best.is_none_or(|(bw, bs)| w > bw || (w == bw && h.span.start < bs.start)) {
                     best = Some((w, h.span));
                 }
+                if w >= 3.0 {
+                    strong += 1;
+                } else if w >= 2.0 {
+                    medium += 1;
+                }
             }
         }
         for &p in &self.patterns {
-            points += 2.0 * hits.regex(p).len().min(3) as f32;
+            let n = hits.regex(p).len();
+            points += 2.0 * n.min(3) as f32;
+            strong += n;
         }
-        let commercial = self.commercial(doc, hits);
+        let commercial = self.commercial(hits, strong, medium);
         let bangs = doc.body_text().matches('!').count().min(6) as f32;
         points += 0.4 * bangs;
         let words = doc.words.len() as f32;
@@ -128,7 +137,7 @@ impl SalesLexicon {
     /// and sell nothing, and must not be asked for an advertising disclosure
     /// (markedsføringsloven § 6, stk. 4 and the FTC's endorsement guides are about
     /// promotion, not about mentions).
-    fn commercial(&self, doc: &Document<'_>, hits: &Hits) -> bool {
+    fn commercial(&self, hits: &Hits, strong: usize, medium: usize) -> bool {
         let Some((names, products)) = self.company else {
             return false;
         };
@@ -136,24 +145,6 @@ impl SalesLexicon {
         if !product && hits.terms(names).is_empty() {
             return false;
         }
-        let (mut strong, mut medium) = (0usize, 0usize);
-        for (lang, id, weights) in &self.lists {
-            if !doc.is_language(*lang) {
-                continue;
-            }
-            for h in hits.terms(*id) {
-                match weights[h.term] {
-                    w if w >= 3.0 => strong += 1,
-                    w if w >= 2.0 => medium += 1,
-                    _ => {}
-                }
-            }
-        }
-        strong += self
-            .patterns
-            .iter()
-            .map(|&p| hits.regex(p).len())
-            .sum::<usize>();
         strong >= 1 || medium >= 2 || (product && medium >= 1)
     }
 }
