@@ -88,6 +88,17 @@ pub struct Edit {
     pub replacement: String,
 }
 
+impl Edit {
+    /// Replaces `span` with `replacement`.
+    pub(crate) fn new(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            start: span.start,
+            end: span.end,
+            replacement: replacement.into(),
+        }
+    }
+}
+
 /// A way to resolve a finding: a title and the edits that carry it out (possibly none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {

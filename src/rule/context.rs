@@ -156,12 +156,7 @@ impl Emitted<'_> {
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
-        let edit = Edit {
-            start: span.start,
-            end: span.end,
-            replacement: replacement.into(),
-        };
-        self.suggest(key, applicability, vec![edit])
+        self.suggest(key, applicability, vec![Edit::new(span, replacement)])
     }
 
     fn guarded(&self, applicability: Applicability, edits: &[Edit]) -> Applicability {
@@ -183,14 +178,7 @@ impl Emitted<'_> {
         span: Span,
         replacement: impl Into<String>,
     ) -> Self {
-        let edit = Edit {
-            start: span.start,
-            end: span.end,
-            replacement: replacement.into(),
-        };
-        let edits = vec![edit];
-        let applicability = self.guarded(applicability, &edits);
-        self.suggest(key, applicability, edits)
+        self.fix(key, applicability, vec![Edit::new(span, replacement)])
     }
 
     fn suggest(self, key: &str, applicability: Applicability, edits: Vec<Edit>) -> Self {
