@@ -25,7 +25,9 @@ use crate::rule::RuleMeta;
 pub(crate) static CODE: &[&RuleMeta] = &[
     &competitor::mention::META,
     &confidential::term::META,
+    &disclosure::buried::META,
     &disclosure::missing::META,
+    &disclosure::weak_marking::META,
     &finance::quiet_period::META,
     &hashtags::casing::META,
     &hashtags::too_many::META,

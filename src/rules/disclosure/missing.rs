@@ -19,6 +19,9 @@ pub(crate) static META: RuleMeta = RuleMeta {
 #[derive(Debug)]
 struct Missing {
     lists: Option<(ListId, ListId)>,
+    /// Advertising markings ("Reklame", "#ad", "spons"): a post with one is the business of
+    /// `disclosure.buried` and `disclosure.weak-marking`.
+    markings: Option<super::marking::Lists>,
     /// The disclosure to suggest for a Danish post and for an English one.
     example: (String, String),
 }
@@ -30,6 +33,7 @@ impl Missing {
         if names.is_empty() || c.disclosures.is_empty() {
             return Ok(Box::new(Missing {
                 lists: None,
+                markings: None,
                 example: Default::default(),
             }));
         }
@@ -45,8 +49,11 @@ impl Missing {
                 .cloned()
                 .unwrap_or_default()
         };
+        let markings =
+            super::marking::Lists::register(b.matcher, &[], c.names.first().map(String::as_str));
         Ok(Box::new(Missing {
             lists: Some((mentions, disclosures)),
+            markings: Some(markings),
             example: (pick(true), pick(false)),
         }))
     }
@@ -83,6 +90,11 @@ impl Rule for Missing {
         let Some(first) = first else { return };
         if !disclosed.is_empty() {
             return;
+        }
+        if let Some(m) = self.markings.as_ref().map(|l| l.marking(cx)) {
+            if !m.strong.is_empty() || !m.weak.is_empty() {
+                return;
+            }
         }
         let example = match cx.doc.language.unwrap_or(cx.locale_lang) {
             Lang::Da => &self.example.0,

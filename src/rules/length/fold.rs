@@ -78,7 +78,8 @@ impl Rule for Fold {
         if folds.is_empty() {
             return;
         }
-        if let Some(lists) = &self.company {
+        // A commercial post's late disclosure is disclosure.buried's finding (with a fix).
+        if let Some(lists) = self.company.as_ref().filter(|_| !cx.scores.commercial) {
             hidden_disclosure(cx, lists, &folds, lower, out);
         }
         // The hook: the first sentence (or line) must end before the fold.

@@ -1,0 +1,118 @@
+//! What `disclosure.buried` and `disclosure.weak-marking` share: where a commercial post marks
+//! itself as advertising, and how clearly.
+//!
+//! A marking is *strong* when it says "advertising" in so many words ("Reklame", "Annonce",
+//! "#ad", "paid partnership") or states the employment (the guideline's `[company]
+//! disclosures`), and *weak* when it only hints (`rules/lexicons/disclosure-markers.txt`:
+//! "spons", "#samarbejde", "in partnership with"). It must also come first: the Consumer
+//! Ombudsman wants the reader to see it before reading the post, the FTC "clear and
+//! conspicuous" — not at the end, not in the closing hashtags.
+
+use crate::builtin;
+use crate::matcher::{ListId, MatcherBuilder, TermOptions};
+use crate::report::{Edit, Span};
+use crate::rule::Context;
+use crate::text::Lang;
+
+/// A marking starts within this many bytes of the start of the post, or in its first
+/// sentence, to count as up front (about the first line on a phone).
+pub(super) const UP_FRONT_BYTES: usize = 100;
+
+/// The marking lists, registered with the shared matcher.
+#[derive(Debug)]
+pub(super) struct Lists {
+    strong: ListId,
+    weak: ListId,
+    /// The company's disclosures (employment stated), if any.
+    company: Option<ListId>,
+    /// The marking a fix inserts (Danish, English), with `{company}` filled in.
+    fix: (String, String),
+}
+
+impl Lists {
+    pub fn register(
+        mb: &mut MatcherBuilder,
+        disclosures: &[String],
+        company: Option<&str>,
+    ) -> Lists {
+        let content = builtin::file("lexicons/disclosure-markers.txt").unwrap_or("");
+        let (mut strong, mut weak) = (Vec::new(), Vec::new());
+        let (mut fix_da, mut fix_en) = (String::new(), String::new());
+        let company = company.unwrap_or_default();
+        for line in builtin::list_lines(content) {
+            match line.split_once('\t') {
+                Some(("strong", term)) => strong.push(term.trim().to_string()),
+                Some(("weak", term)) => weak.push(term.trim().to_string()),
+                Some(("fix-da", text)) => fix_da = text.trim().replace("{company}", company),
+                Some(("fix-en", text)) => fix_en = text.trim().replace("{company}", company),
+                _ => {}
+            }
+        }
+        // Marking words are short and common in other senses ("reklame" in a post about an
+        // ad campaign is still a marking): exact words, no inflection.
+        let exact = TermOptions {
+            inflect: false,
+            ..TermOptions::default()
+        };
+        Lists {
+            strong: mb.add_terms(&strong, exact),
+            weak: mb.add_terms(&weak, exact),
+            company: (!disclosures.is_empty())
+                .then(|| mb.add_terms(disclosures, TermOptions::default())),
+            fix: (fix_da, fix_en),
+        }
+    }
+
+    /// The edit that marks the post as advertising first, in the post's language.
+    pub fn fix(&self, cx: &Context<'_>) -> Edit {
+        let text = match cx.doc.language.unwrap_or(cx.locale_lang) {
+            Lang::Da => &self.fix.0,
+            Lang::En => &self.fix.1,
+        };
+        let at = content_start(cx);
+        Edit::new(Span::new(at, at), format!("{text} "))
+    }
+
+    /// How a post marks itself.
+    pub fn marking(&self, cx: &Context<'_>) -> Marking {
+        let spans = |id: ListId| cx.hits.terms(id).iter().map(|h| h.span);
+        let mut strong: Vec<Span> = spans(self.strong).collect();
+        if let Some(c) = self.company {
+            strong.extend(spans(c));
+        }
+        strong.sort_by_key(|s| s.start);
+        let weak: Vec<Span> = spans(self.weak).collect();
+        let up_front = up_front_end(cx);
+        Marking {
+            strong_up_front: strong.iter().any(|s| s.start < up_front),
+            strong,
+            weak,
+        }
+    }
+}
+
+/// Where the up-front part of the post ends: its first sentence, or the first
+/// `UP_FRONT_BYTES`, whichever is longer.
+fn up_front_end(cx: &Context<'_>) -> usize {
+    let start = content_start(cx);
+    let first_sentence = cx.doc.sentences.first().map_or(start, |s| s.end);
+    first_sentence.max(start + UP_FRONT_BYTES)
+}
+
+/// Where the post's text starts: the body after leading white space.
+fn content_start(cx: &Context<'_>) -> usize {
+    let body = cx.doc.body.clone();
+    let text = &cx.doc.text[body.clone()];
+    body.start + (text.len() - text.trim_start().len())
+}
+
+/// How a commercial post marks itself.
+#[derive(Debug)]
+pub(super) struct Marking {
+    /// Strong markings, in order.
+    pub strong: Vec<Span>,
+    /// Weak markings.
+    pub weak: Vec<Span>,
+    /// Whether a strong marking is up front.
+    pub strong_up_front: bool,
+}
