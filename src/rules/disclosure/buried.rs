@@ -23,10 +23,8 @@ struct Buried {
 
 impl Buried {
     fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
-        let c = &b.guideline.company;
-        let company = c.names.first().map(String::as_str);
         Ok(Box::new(Buried {
-            lists: company.map(|n| Lists::register(b.matcher, &c.disclosures, Some(n))),
+            lists: Lists::for_rule(b),
         }))
     }
 }

@@ -11,7 +11,7 @@
 use crate::builtin;
 use crate::matcher::{ListId, MatcherBuilder, TermOptions};
 use crate::report::{Edit, Span};
-use crate::rule::Context;
+use crate::rule::{Build, Context};
 use crate::text::Lang;
 
 /// A marking starts within this many bytes of the start of the post, or in its first
@@ -30,6 +30,15 @@ pub(super) struct Lists {
 }
 
 impl Lists {
+    /// The lists for a rule of the guideline being built, with its disclosures and its
+    /// first company name (for the fix); `None` without a company name, since then no post
+    /// can be commercial.
+    pub fn for_rule(b: &mut Build<'_>) -> Option<Lists> {
+        let c = &b.guideline.company;
+        let name = c.names.first()?;
+        Some(Lists::register(b.matcher, &c.disclosures, Some(name)))
+    }
+
     pub fn register(
         mb: &mut MatcherBuilder,
         disclosures: &[String],

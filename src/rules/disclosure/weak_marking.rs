@@ -24,10 +24,8 @@ struct WeakMarking {
 
 impl WeakMarking {
     fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
-        let c = &b.guideline.company;
-        let company = c.names.first().map(String::as_str);
         Ok(Box::new(WeakMarking {
-            lists: company.map(|n| Lists::register(b.matcher, &c.disclosures, Some(n))),
+            lists: Lists::for_rule(b),
         }))
     }
 }
