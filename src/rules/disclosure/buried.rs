@@ -88,6 +88,21 @@ mod tests {
     }
 
     #[test]
+    fn marking_words_are_words() {
+        // "Ad:" and "#ad" up front mark the post; the Danish preposition "ad" does not.
+        for text in [
+            "Ad: AeroVarme 9 at a 20% discount this week – book your free visit today.",
+            "#ad AeroVarme 9 at a 20% discount this week – book your free visit today.",
+        ] {
+            assert_silent(G, "disclosure.buried", text);
+            assert_silent(G, "disclosure.missing", text);
+        }
+        let text = "AeroVarme 9 med 20 % rabat – bestil i dag. Vi kører ad omvejen forbi jer, hvis I bestiller inden søndag, og så er det klaret.";
+        assert_silent(G, "disclosure.buried", text);
+        assert_fires(G, "disclosure.missing", text);
+    }
+
+    #[test]
     fn the_fix_marks_the_post_first() {
         let text = "AeroVarme 9 med 20 % rabat – bestil i dag. Det er det bedste køb, jeg kender til i år, og montørerne er dygtige.\n\n#NordvarmeAnsat";
         let f = findings(G, "disclosure.buried", text, "da");
