@@ -74,7 +74,8 @@ pub use linter::{Linter, Options};
 pub use platform::{Length, Platform, Profile, Unit};
 pub use post::Post;
 pub use report::{
-    Applicability, Edit, Finding, Fixed, Report, Scores, Severity, Span, Suggestion, Verdict,
+    Applicability, ContentType, Edit, Finding, Fixed, Report, Scores, Severity, Signal, SignalKind,
+    Span, Suggestion, Verdict,
 };
 pub use text::{Date, Lang};
 

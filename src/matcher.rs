@@ -344,7 +344,7 @@ const SUFFIXES: &[&str] = &[
     "d", "ed", "ing", "ings", "ers",
 ];
 
-fn is_inflection(last: char, rest: &str) -> bool {
+pub(crate) fn is_inflection(last: char, rest: &str) -> bool {
     if SUFFIXES.contains(&rest) {
         return true;
     }

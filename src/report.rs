@@ -113,17 +113,153 @@ pub struct Suggestion {
 }
 
 /// A post's scores, as the report shows them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Scores {
     /// How much the post reads like an advert, 0–100.
     pub salesiness: u8,
     /// The strongest sales phrase, for a finding to point at.
     #[serde(skip)]
     pub(crate) strongest_sales: Option<Span>,
-    /// Whether the post promotes the company's products or offers (see `score.rs`): the
+    /// Whether the post promotes the company's products or offers (see `score/mod.rs`): the
     /// disclosure rules apply only then.
     #[serde(skip)]
     pub(crate) commercial: bool,
+    /// What kind of post it is (the report shows it as `content_type`).
+    #[serde(skip)]
+    pub(crate) content_type: Option<ContentType>,
+    /// The sales signals found, in text order (the report shows them as `signals`).
+    #[serde(skip)]
+    pub(crate) signals: Vec<Signal>,
+}
+
+impl Scores {
+    /// What kind of post it is, when it has words to judge.
+    pub fn content_type(&self) -> Option<ContentType> {
+        self.content_type
+    }
+
+    /// The sales signals found, in text order: what the salesiness score is built from.
+    pub fn signals(&self) -> &[Signal] {
+        &self.signals
+    }
+}
+
+/// The dominant purpose of a post, as a comms team sorts them: what its guideline encourages
+/// (job posts, news, advice, events, culture, milestones) and discourages (offers,
+/// competitions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentType {
+    /// A job posting.
+    Job,
+    /// Company news: results, appointments, openings, awards.
+    News,
+    /// Advice or knowledge.
+    Advice,
+    /// An event: a talk, a fair, a webinar.
+    Event,
+    /// Culture and behind the scenes.
+    Culture,
+    /// A personal milestone: a new job, an anniversary.
+    Milestone,
+    /// An offer or product promotion.
+    Offer,
+    /// A competition or giveaway.
+    Competition,
+}
+
+impl ContentType {
+    /// Every content type.
+    pub const ALL: [ContentType; 8] = [
+        ContentType::Job,
+        ContentType::News,
+        ContentType::Advice,
+        ContentType::Event,
+        ContentType::Culture,
+        ContentType::Milestone,
+        ContentType::Offer,
+        ContentType::Competition,
+    ];
+
+    /// The lower-case name (`offer`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentType::Job => "job",
+            ContentType::News => "news",
+            ContentType::Advice => "advice",
+            ContentType::Event => "event",
+            ContentType::Culture => "culture",
+            ContentType::Milestone => "milestone",
+            ContentType::Offer => "offer",
+            ContentType::Competition => "competition",
+        }
+    }
+
+    /// The type of a name (`offer`).
+    pub fn parse(name: &str) -> Option<ContentType> {
+        ContentType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+/// The kinds of sales signal (`rules/lexicons/signals.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalKind {
+    /// A call to action: "bestil din gratis prøve", "book a quick call".
+    CallToAction,
+    /// Pressure of time or quantity: "kun hele næste uge", "the first 50".
+    Urgency,
+    /// A discount: "rabat", "30 % off".
+    Discount,
+    /// A discount code: "brug koden VARME10".
+    DiscountCode,
+    /// A competition or giveaway: "del og vind".
+    Competition,
+    /// A sales price: "kun 499 kr.", "fra 449 kr./md.".
+    OfferPrice,
+    /// An amount of money.
+    Price,
+    /// Something free on offer: "gratis energigennemgang", "free trial".
+    FreeOffer,
+    /// A link to a shop or an offer page.
+    ShopLink,
+    /// A personal endorsement: "kan varmt anbefale".
+    Endorsement,
+    /// A product's selling point: "halverer din varmeregning".
+    SellingPoint,
+    /// Other sales talk: "uden binding", "best price".
+    SalesTalk,
+}
+
+impl SignalKind {
+    /// The name as in the report and the lexicon (`call_to_action`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalKind::CallToAction => "call_to_action",
+            SignalKind::Urgency => "urgency",
+            SignalKind::Discount => "discount",
+            SignalKind::DiscountCode => "discount_code",
+            SignalKind::Competition => "competition",
+            SignalKind::OfferPrice => "offer_price",
+            SignalKind::Price => "price",
+            SignalKind::FreeOffer => "free_offer",
+            SignalKind::ShopLink => "shop_link",
+            SignalKind::Endorsement => "endorsement",
+            SignalKind::SellingPoint => "selling_point",
+            SignalKind::SalesTalk => "sales_talk",
+        }
+    }
+}
+
+/// One sales signal in a post.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Signal {
+    /// What kind of signal.
+    pub kind: SignalKind,
+    /// Where it is.
+    pub span: Span,
+    /// What it added to the salesiness score (a kind's third signal adds nothing).
+    pub weight: f32,
 }
 
 /// One problem found in a post.

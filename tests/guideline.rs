@@ -113,9 +113,13 @@ max = 2
     assert_eq!(fired, [("acme.job-link".into(), "Vi søger".into())]);
     assert!(rules_fired(&l, "Vi søger en ny kollega – se acme.dk/job").is_empty());
     let fired = rules_fired(&l, "Acme Pro koster kun 99 kr om måneden");
+    // An offer price ("kun 99 kr", "om måneden") in a short post also reads as an advert.
     assert_eq!(
         fired,
-        [("acme.price-near-product".into(), "Acme Pro".into())]
+        [
+            ("acme.price-near-product".into(), "Acme Pro".into()),
+            ("sales.score".into(), "kun 99 kr".into())
+        ]
     );
     assert!(rules_fired(
         &l,

@@ -190,6 +190,42 @@ impl Loader {
             co.internal_hosts
                 .extend(c.internal_hosts.unwrap_or_default());
         }
+        if let Some(st) = raw.strategy {
+            for (list, into) in [
+                (st.encourage, &mut g.strategy.encourage),
+                (st.discourage, &mut g.strategy.discourage),
+            ] {
+                let Some(list) = list else { continue };
+                let span = list.span();
+                for name in list.into_inner() {
+                    let Some(t) = crate::report::ContentType::parse(name.trim()) else {
+                        let known: Vec<&str> = crate::report::ContentType::ALL
+                            .iter()
+                            .map(|t| t.as_str())
+                            .collect();
+                        return Err(source.error(
+                            ErrorKind::Guideline,
+                            format!(
+                                "unknown content type `{name}` in [strategy] (known: {})",
+                                known.join(", ")
+                            ),
+                            span,
+                        ));
+                    };
+                    if !into.contains(&t) {
+                        into.push(t);
+                    }
+                }
+            }
+        }
+        if let Some(sig) = raw.signals {
+            let span = sig.span();
+            let t = sig.into_inner();
+            if let Err((key, why)) = super::check_signals(&t) {
+                return Err(source.error(ErrorKind::Guideline, format!("`{key}` {why}"), span));
+            }
+            g.signals.push(t);
+        }
         for c in raw.confidential.unwrap_or_default() {
             let until = match c.until {
                 Some(d) => Some(to_date(source, &d)?),

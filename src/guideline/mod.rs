@@ -342,6 +342,19 @@ pub struct Guideline {
     pub(crate) catalogs: Vec<LocaleCatalog>,
     /// The files and packs this guideline was built from, outermost last.
     pub(crate) sources: Vec<String>,
+    /// `[strategy]`: the content types the company encourages and discourages.
+    pub(crate) strategy: Strategy,
+    /// `[signals]`: the company's additions to the signal lexicon, checked against its shape.
+    pub(crate) signals: Vec<toml::Table>,
+}
+
+/// The company's content strategy (`[strategy]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Strategy {
+    /// The kinds of post the company asks employees to share.
+    pub encourage: Vec<crate::report::ContentType>,
+    /// The kinds of post it asks them to leave to the company's own channels.
+    pub discourage: Vec<crate::report::ContentType>,
 }
 
 impl Default for Guideline {
@@ -358,6 +371,8 @@ impl Default for Guideline {
             quiet_periods: Vec::new(),
             platform_overrides: Vec::new(),
             catalogs: Vec::new(),
+            strategy: Strategy::default(),
+            signals: Vec::new(),
             sources: Vec::new(),
         }
     }
@@ -450,5 +465,82 @@ impl Guideline {
             }
         }
         merged
+    }
+}
+
+/// The built-in signal lexicon (`rules/lexicons/signals.toml`), parsed once per process.
+fn builtin_signals() -> &'static toml::Table {
+    static LEXICON: std::sync::OnceLock<toml::Table> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        crate::builtin::file("lexicons/signals.toml")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Checks a guideline's `[signals]` against the built-in lexicon's shape: the same tables,
+/// lists where it has lists and numbers where it has numbers. Returns the dotted key that is
+/// wrong and why.
+pub(crate) fn check_signals(extra: &toml::Table) -> Result<(), (String, &'static str)> {
+    fn walk(
+        builtin: &toml::Table,
+        extra: &toml::Table,
+        path: &str,
+    ) -> Result<(), (String, &'static str)> {
+        for (k, v) in extra {
+            let key = format!("{path}.{k}");
+            let Some(b) = builtin.get(k) else {
+                return Err((key, "is not a key of the signal lexicon"));
+            };
+            match (b, v) {
+                (toml::Value::Table(bt), toml::Value::Table(vt)) => walk(bt, vt, &key)?,
+                (toml::Value::Array(_), toml::Value::Array(items)) => {
+                    if !items.iter().all(|i| {
+                        i.as_str().is_some_and(|s| !s.trim().is_empty())
+                            || i.as_array().is_some_and(|a| {
+                                a.len() == 2
+                                    && a[0].as_str().is_some()
+                                    && (a[1].is_float() || a[1].is_integer())
+                            })
+                    }) {
+                        return Err((key, "must list phrases (or [phrase, weight] pairs)"));
+                    }
+                }
+                (toml::Value::Float(_) | toml::Value::Integer(_), toml::Value::Float(_))
+                | (toml::Value::Float(_) | toml::Value::Integer(_), toml::Value::Integer(_)) => {}
+                (toml::Value::String(_), toml::Value::String(_)) => {}
+                _ => return Err((key, "has the wrong type")),
+            }
+        }
+        Ok(())
+    }
+    walk(builtin_signals(), extra, "signals")
+}
+
+fn merge(into: &mut toml::Table, extra: &toml::Table) {
+    for (k, v) in extra {
+        match (into.get_mut(k), v) {
+            (Some(toml::Value::Table(a)), toml::Value::Table(b)) => merge(a, b),
+            (Some(toml::Value::Array(a)), toml::Value::Array(b)) => a.extend(b.iter().cloned()),
+            (Some(slot), _) => *slot = v.clone(),
+            (None, _) => {
+                into.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+impl Guideline {
+    /// The signal lexicon in force: the built-in one with the guideline's `[signals]` added
+    /// (lists extended, numbers replaced).
+    pub(crate) fn signals(&self) -> std::borrow::Cow<'static, toml::Table> {
+        if self.signals.is_empty() {
+            return std::borrow::Cow::Borrowed(builtin_signals());
+        }
+        let mut t = builtin_signals().clone();
+        for extra in &self.signals {
+            merge(&mut t, extra);
+        }
+        std::borrow::Cow::Owned(t)
     }
 }

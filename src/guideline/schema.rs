@@ -22,6 +22,16 @@ pub(crate) struct RawGuideline {
     pub quiet_period: Option<Vec<RawQuietPeriod>>,
     pub rule: Option<Vec<Spanned<RawRule>>>,
     pub catalogs: Option<Vec<Spanned<String>>>,
+    pub strategy: Option<RawStrategy>,
+    pub signals: Option<Spanned<toml::Table>>,
+}
+
+/// `[strategy]`: the content types the company encourages and discourages.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStrategy {
+    pub encourage: Option<Spanned<Vec<String>>>,
+    pub discourage: Option<Spanned<Vec<String>>>,
 }
 
 /// A catalogue file for one locale: `locale = "sv"` and `[messages]` by message id.

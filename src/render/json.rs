@@ -10,7 +10,7 @@ use crate::document::LineIndex;
 use crate::entities::Entities;
 use crate::i18n::ArgsJson;
 use crate::platform::Length;
-use crate::report::Scores;
+use crate::report::{ContentType, Scores, Signal};
 use crate::report::{Finding, Severity, Suggestion, Verdict};
 use crate::text::Lang;
 use serde::Serialize;
@@ -40,6 +40,10 @@ pub(crate) struct PostOut<'a> {
     platforms: &'a [Length],
     entities: &'a Entities,
     scores: &'a Scores,
+    content_type: Option<ContentType>,
+    /// The signals that built the score (a kind's third and later ones add nothing and are
+    /// left out, which keeps the report small whatever the post).
+    signals: Vec<&'a Signal>,
     verdict: Verdict,
     reviewers: &'a [String],
     findings: Vec<FindingOut<'a>>,
@@ -81,6 +85,13 @@ impl<'a> PostOut<'a> {
             platforms: &report.platforms,
             entities: &report.entities,
             scores: &report.scores,
+            content_type: report.scores.content_type(),
+            signals: report
+                .scores
+                .signals()
+                .iter()
+                .filter(|s| s.weight > 0.0)
+                .collect(),
             verdict: report.verdict,
             reviewers: &report.reviewers,
             findings: report
