@@ -19,7 +19,11 @@ pub(crate) const CONTENT_TYPES: &[ContentType] = &[
     ContentType::News,
     ContentType::Advice,
     ContentType::Culture,
+    ContentType::Offer,
 ];
+
+/// The number of cue types.
+pub(super) const CUE_TYPES: usize = 7;
 
 /// Adds the weight of the cues found (each cue once) to `scores`, in the order of
 /// [`CONTENT_TYPES`].
@@ -27,7 +31,7 @@ pub(super) fn cues(
     doc: &Document<'_>,
     marks: &Marks,
     sets: &[(ContentType, PhraseSet)],
-    scores: &mut [f32; 6],
+    scores: &mut [f32; CUE_TYPES],
 ) {
     for (i, (_, set)) in sets.iter().enumerate() {
         let mut seen: Vec<usize> = Vec::new();
@@ -42,14 +46,18 @@ pub(super) fn cues(
 }
 
 /// Whether the cues say job post: enough of them, and more than for any other type.
-pub(super) fn is_job_post(scores: &[f32; 6]) -> bool {
+pub(super) fn is_job_post(scores: &[f32; CUE_TYPES]) -> bool {
     let job = scores[0];
     job >= 4.0 && scores[1..].iter().all(|&s| s <= job)
 }
 
-/// The post's type, from the cue scores and the weighed sales signals.
+/// The post's type, from the cue scores and the weighed sales signals: a competition when
+/// it has a competition signal; otherwise the type with the most weight, where a pitch (a
+/// commercial or salesy post) adds one and a half times its offer signals to the offer cues.
+/// A post without any cue is news (commentary on the industry, mostly), or an offer when it
+/// is commercial.
 pub(super) fn decide(
-    scores: &[f32; 6],
+    scores: &[f32; CUE_TYPES],
     signals: &[Signal],
     salesiness: u8,
     commercial: bool,
@@ -63,23 +71,24 @@ pub(super) fn decide(
             _ => offer += s.weight,
         }
     }
-    let (best, best_score) =
-        scores.iter().enumerate().fold(
-            (0, 0.0f32),
-            |(bi, bs), (i, &s)| if s > bs { (i, s) } else { (bi, bs) },
-        );
     if competition >= 4.0 {
         return ContentType::Competition;
     }
+    let mut totals = *scores;
     let pitch = commercial || salesiness >= 50;
-    if pitch && offer >= 3.0 && offer * 1.5 >= best_score {
-        return ContentType::Offer;
+    if pitch && offer >= 3.0 {
+        totals[CUE_TYPES - 1] += 1.5 * offer;
     }
+    let (best, best_score) =
+        totals.iter().enumerate().fold(
+            (0, 0.0f32),
+            |(bi, bs), (i, &s)| if s > bs { (i, s) } else { (bi, bs) },
+        );
     if best_score == 0.0 {
         return if commercial {
             ContentType::Offer
         } else {
-            ContentType::Culture
+            ContentType::News
         };
     }
     CONTENT_TYPES[best]

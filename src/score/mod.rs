@@ -313,7 +313,7 @@ impl SalesLexicon {
             .collect();
 
         let mut found: Vec<Found> = Vec::new();
-        let mut cue_scores = [0.0f32; 6];
+        let mut cue_scores = [0.0f32; content::CUE_TYPES];
         let mut job_benefits: Vec<Range<usize>> = Vec::new();
         for lang_lex in &self.langs {
             if !doc.is_language(lang_lex.lang) {
@@ -397,12 +397,22 @@ impl SalesLexicon {
                 }
             });
         }
+        // A benefit is never a customer's discount ("personalerabat", "employee discount"),
+        // whatever the post.
+        job_benefits.sort_by_key(|r| r.start);
+        found.retain(|f| {
+            f.kind != SignalKind::Discount || {
+                let k = job_benefits.partition_point(|b| b.end <= f.words.start);
+                !job_benefits
+                    .get(k)
+                    .is_some_and(|b| b.start < f.words.end && f.words.start < b.end)
+            }
+        });
         // In a job post, the calls to action and the deadlines are about the job ("book en
         // snak med værkstedschefen", "skynd dig, fristen er fredag"), and offer words next to
         // a benefit are what the employee gets ("tilbud om sundhedsforsikring", "30 % rabat
         // på cykler som medarbejder"), not a customer's offer.
         let job_post = content::is_job_post(&cue_scores);
-        job_benefits.sort_by_key(|r| r.start);
         if job_post {
             let window = self.benefit_window;
             found.retain(|f| {
@@ -667,7 +677,7 @@ impl Found {
     }
 }
 
-/// The signals with the weight each adds: overlapping signals keep the strongest (a "gratis"
+/// The signals with the weight each adds: nested signals keep the strongest (a "gratis"
 /// inside "gratis energigennemgang" is one signal), a kind counts twice at most (the second
 /// at half weight), and general sales talk adds at most 3 in all.
 fn weigh(mut found: Vec<Found>) -> Vec<Signal> {
@@ -680,8 +690,13 @@ fn weigh(mut found: Vec<Found>) -> Vec<Signal> {
     });
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
+        // A signal inside another ("gratis" in "gratis energigennemgang") is one signal, the
+        // stronger; signals that only touch ("4.000 kr. off" and "off until Sunday") are two.
         match kept.last_mut() {
-            Some(last) if f.span.start < last.span.end => {
+            Some(last)
+                if (f.span.start >= last.span.start && f.span.end <= last.span.end)
+                    || (last.span.start >= f.span.start && last.span.end <= f.span.end) =>
+            {
                 if f.weight > last.weight {
                     *last = f;
                 }
@@ -736,6 +751,17 @@ fn weigh(mut found: Vec<Found>) -> Vec<Signal> {
 fn commercial(signals: &[Signal], product: bool) -> bool {
     let mut offer = 0.0f32;
     let mut pitch = 0.0f32;
+    // Pressure and sales talk without an offer ("begrænset antal pladser" at a free
+    // seminar) do not make a post promotion.
+    let offered = signals.iter().any(|s| {
+        !matches!(
+            s.kind,
+            SignalKind::Urgency | SignalKind::SalesTalk | SignalKind::Price
+        )
+    });
+    if !offered {
+        return false;
+    }
     for s in signals {
         match s.kind {
             SignalKind::Price => offer += 0.5 * s.weight,
