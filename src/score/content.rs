@@ -35,7 +35,7 @@ pub(super) fn cues(
 ) {
     for (i, (_, set)) in sets.iter().enumerate() {
         let mut seen: Vec<usize> = Vec::new();
-        for (p, _) in set.find(doc, marks) {
+        for &(p, _) in set.find(doc, marks) {
             let phrase = &set.phrases[p as usize];
             if !seen.contains(&phrase.index) {
                 seen.push(phrase.index);

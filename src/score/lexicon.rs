@@ -24,33 +24,49 @@ pub(super) enum Tok {
     Number,
     /// A number followed by a percent sign.
     Percent,
+    /// A word after a phrase's first, compared with the post's folded word directly (mode
+    /// as for `Word`, the form's index in the language's forms): only first words go
+    /// through the matcher, so "i", "på" and "til" in the middle of phrases cost no hits.
+    Text(u8, u32),
     /// A code-shaped token (SOMMER24).
     Code,
 }
 
-/// A phrase: its tokens and its weight.
+/// A phrase's weight (its tokens are in the language's index).
 #[derive(Debug, Clone)]
 pub(super) struct Phrase {
-    pub toks: Vec<Tok>,
     pub weight: f32,
     /// Which entry of its list it came from (content cues report by index).
     pub index: usize,
 }
 
-/// A compiled set of phrases, indexed by their first token.
+/// A compiled set of phrases. Its matches are found with every other set of its language in
+/// one pass over the post's marks (see [`Registered::marks`]).
 #[derive(Debug, Default)]
 pub(super) struct PhraseSet {
+    id: usize,
     pub phrases: Vec<Phrase>,
-    by_first: FxHashMap<(u8, u32), Vec<u32>>,
-    /// Phrases whose first token is not a word (`# procent`, `% rabat`).
-    special_first: Vec<u32>,
 }
 
-/// The words of one language's lexicon, collected while phrases compile.
+/// The words of one language's lexicon, collected while phrases compile, and every phrase
+/// set of the language indexed by its first token.
 #[derive(Debug, Default)]
 pub(super) struct Words {
     lists: [Vec<String>; 3],
     index: [FxHashMap<String, u32>; 3],
+    phrases: Index,
+}
+
+/// The phrases of all sets of a language: their tokens, and which start with which token.
+#[derive(Debug, Default)]
+struct Index {
+    /// The folded forms of `Tok::Text` tokens.
+    forms: Vec<String>,
+    /// Per set, per phrase: the tokens.
+    toks: Vec<Vec<Vec<Tok>>>,
+    by_first: FxHashMap<(u8, u32), Vec<(u32, u32)>>,
+    /// Phrases whose first token is not a word (`# procent`, `% rabat`).
+    special_first: Vec<(u32, u32)>,
 }
 
 impl Words {
@@ -66,20 +82,23 @@ impl Words {
     }
 }
 
-/// The matcher lists of one language, registered.
-#[derive(Debug, Clone, Copy)]
+/// The matcher lists of one language, registered, with its phrase index.
+#[derive(Debug)]
 pub(super) struct Registered {
     lists: [ListId; 3],
+    phrases: Index,
 }
 
-/// Marks: which token each word of the post matches, sorted by word.
+/// Marks: which token each word of the post matches, sorted by word; and the matches of
+/// every phrase set, by set.
 #[derive(Debug, Default)]
 pub(super) struct Marks {
     marks: Vec<(u32, (u8, u32))>,
+    found: Vec<Vec<(u32, Range<usize>)>>,
 }
 
 impl Registered {
-    pub fn register(words: &Words, mb: &mut MatcherBuilder) -> Registered {
+    pub fn register(words: Words, mb: &mut MatcherBuilder) -> Registered {
         let exact = TermOptions {
             inflect: false,
             ..TermOptions::default()
@@ -97,6 +116,7 @@ impl Registered {
                 mb.add_terms(&words.lists[1], inflect),
                 mb.add_terms(&words.lists[2], compound),
             ],
+            phrases: words.phrases,
         }
     }
 
@@ -134,7 +154,51 @@ impl Registered {
         }
         marks.sort_unstable();
         marks.dedup();
-        Marks { marks }
+        let mut m = Marks {
+            marks,
+            found: Vec::new(),
+        };
+        m.found = self.find_all(doc, &m);
+        m
+    }
+
+    /// Every match of every phrase set, in one pass over the marks: (phrase, word range) per
+    /// set, by start word. One pass instead of one per set: the lexicon has some forty sets,
+    /// and walking the marks for each cost more than the rest of the analysis (measured).
+    fn find_all(&self, doc: &Document<'_>, marks: &Marks) -> Vec<Vec<(u32, Range<usize>)>> {
+        let ix = &self.phrases;
+        let mut out: Vec<Vec<(u32, Range<usize>)>> = vec![Vec::new(); ix.toks.len()];
+        let mut try_at = |set: u32, p: u32, w: usize| {
+            let toks = &ix.toks[set as usize][p as usize];
+            if w + toks.len() <= doc.words.len()
+                && toks
+                    .iter()
+                    .enumerate()
+                    .all(|(i, t)| t.matches(doc, marks, &ix.forms, w + i))
+            {
+                out[set as usize].push((p, w..w + toks.len()));
+            }
+        };
+        for &(w, key) in &marks.marks {
+            if let Some(ps) = ix.by_first.get(&key) {
+                for &(set, p) in ps {
+                    try_at(set, p, w as usize);
+                }
+            }
+        }
+        if !ix.special_first.is_empty() {
+            for w in 0..doc.words.len() {
+                if is_number(doc, w) || is_code(doc, w) {
+                    for &(set, p) in &ix.special_first {
+                        try_at(set, p, w);
+                    }
+                }
+            }
+        }
+        for v in &mut out {
+            v.sort_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
+        }
+        out
     }
 }
 
@@ -174,8 +238,26 @@ fn is_code(doc: &Document<'_>, word: usize) -> bool {
 }
 
 impl Tok {
-    fn matches(self, doc: &Document<'_>, marks: &Marks, word: usize) -> bool {
+    fn matches(self, doc: &Document<'_>, marks: &Marks, forms: &[String], word: usize) -> bool {
         match self {
+            Tok::Text(mode, f) => {
+                let form = forms[f as usize].as_str();
+                let w = doc.folded_word(&doc.words[word]);
+                let inflected = |rest: &str| {
+                    rest.is_empty()
+                        || form
+                            .chars()
+                            .next_back()
+                            .is_some_and(|last| crate::matcher::is_inflection(last, rest))
+                };
+                match mode {
+                    0 => w == form,
+                    1 => w.strip_prefix(form).is_some_and(inflected),
+                    _ => w
+                        .match_indices(form)
+                        .any(|(i, _)| inflected(&w[i + form.len()..])),
+                }
+            }
             Tok::Word(m, t) => marks.has(word, (m, t)),
             Tok::Hashtag(m, t) => {
                 marks.has(word, (m, t))
@@ -201,7 +283,9 @@ impl PhraseSet {
         words: &mut Words,
         what: &str,
     ) -> Result<PhraseSet, Error> {
-        let mut set = PhraseSet::default();
+        let id = words.phrases.toks.len();
+        let mut toks_of_set = Vec::with_capacity(entries.len());
+        let mut phrases = Vec::with_capacity(entries.len());
         for (index, (text, weight)) in entries.iter().enumerate() {
             let toks = tokens(text, words).ok_or_else(|| {
                 Error::new(
@@ -209,57 +293,29 @@ impl PhraseSet {
                     format!("the signal phrase {text:?} in `{what}` has no words"),
                 )
             })?;
-            let i = set.phrases.len() as u32;
+            let i = phrases.len() as u32;
             match toks[0] {
-                Tok::Word(m, t) | Tok::Hashtag(m, t) => {
-                    set.by_first.entry((m, t)).or_default().push(i)
-                }
-                _ => set.special_first.push(i),
+                Tok::Word(m, t) | Tok::Hashtag(m, t) => words
+                    .phrases
+                    .by_first
+                    .entry((m, t))
+                    .or_default()
+                    .push((id as u32, i)),
+                _ => words.phrases.special_first.push((id as u32, i)),
             }
-            set.phrases.push(Phrase {
-                toks,
+            toks_of_set.push(toks);
+            phrases.push(Phrase {
                 weight: *weight,
                 index,
             });
         }
-        Ok(set)
+        words.phrases.toks.push(toks_of_set);
+        Ok(PhraseSet { id, phrases })
     }
 
     /// Every match in the post: (phrase, word range), by start word.
-    pub fn find(&self, doc: &Document<'_>, marks: &Marks) -> Vec<(u32, Range<usize>)> {
-        let mut out = Vec::new();
-        if self.phrases.is_empty() {
-            return out;
-        }
-        let try_at = |p: u32, w: usize, out: &mut Vec<(u32, Range<usize>)>| {
-            let toks = &self.phrases[p as usize].toks;
-            if w + toks.len() <= doc.words.len()
-                && toks
-                    .iter()
-                    .enumerate()
-                    .all(|(i, t)| t.matches(doc, marks, w + i))
-            {
-                out.push((p, w..w + toks.len()));
-            }
-        };
-        for &(w, key) in &marks.marks {
-            if let Some(ps) = self.by_first.get(&key) {
-                for &p in ps {
-                    try_at(p, w as usize, &mut out);
-                }
-            }
-        }
-        if !self.special_first.is_empty() {
-            for w in 0..doc.words.len() {
-                if is_number(doc, w) || is_code(doc, w) {
-                    for &p in &self.special_first {
-                        try_at(p, w, &mut out);
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|(p, r)| (r.start, std::cmp::Reverse(r.end), *p));
-        out
+    pub fn find<'m>(&self, _doc: &Document<'_>, marks: &'m Marks) -> &'m [(u32, Range<usize>)] {
+        marks.found.get(self.id).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -307,6 +363,12 @@ fn tokens(text: &str, words: &mut Words) -> Option<Vec<Tok>> {
             } else {
                 0
             };
+            if !toks.is_empty() && !hashtag {
+                let f = words.phrases.forms.len() as u32;
+                words.phrases.forms.push(form);
+                toks.push(Tok::Text(mode, f));
+                continue;
+            }
             let t = words.token(mode, form);
             toks.push(if i == 0 && hashtag {
                 Tok::Hashtag(mode, t)

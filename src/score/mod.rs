@@ -215,7 +215,7 @@ impl SalesLexicon {
             }
             langs.push(LangLexicon {
                 lang,
-                registered: Registered::register(&w, mb),
+                registered: Registered::register(w, mb),
                 price: price_words,
                 benefits: benefit_words,
                 content: cues,
@@ -325,8 +325,8 @@ impl SalesLexicon {
                 lang_lex
                     .benefits
                     .find(doc, &marks)
-                    .into_iter()
-                    .map(|(_, r)| r),
+                    .iter()
+                    .map(|(_, r)| r.clone()),
             );
             for kind in &self.kinds {
                 let Some((_, words)) = kind.langs.iter().find(|(l, _)| *l == lang_lex.lang) else {
@@ -501,7 +501,7 @@ impl SalesLexicon {
         sentence_of: &dyn Fn(usize) -> usize,
         found: &mut Vec<Found>,
     ) {
-        for (p, r) in words.phrases.find(doc, marks) {
+        for (p, r) in words.phrases.find(doc, marks).iter().cloned() {
             let weight = if kind.kind == SignalKind::SalesTalk {
                 words.phrases.phrases[p as usize].weight
             } else {
@@ -519,8 +519,8 @@ impl SalesLexicon {
         let mut targets: Vec<Range<usize>> = words
             .targets
             .find(doc, marks)
-            .into_iter()
-            .map(|(_, r)| r)
+            .iter()
+            .map(|(_, r)| r.clone())
             .collect();
         if kind.products_are_targets {
             targets.extend(product_words.iter().map(|&w| w..w + 1));
@@ -532,7 +532,7 @@ impl SalesLexicon {
             }));
         }
         targets.sort_by_key(|r| r.start);
-        for (_, h) in heads {
+        for (_, h) in heads.iter().cloned() {
             let s = sentence_of(h.start);
             // The first target after the head within the window, in the same sentence.
             let i = targets.partition_point(|t| t.start < h.end);
@@ -569,21 +569,21 @@ impl SalesLexicon {
         let mut before: Vec<Range<usize>> = words
             .before
             .find(doc, marks)
-            .into_iter()
-            .map(|(_, r)| r)
+            .iter()
+            .map(|(_, r)| r.clone())
             .collect();
         before.sort_by_key(|r| r.end);
         let after: Vec<Range<usize>> = words
             .after
             .find(doc, marks)
-            .into_iter()
-            .map(|(_, r)| r)
+            .iter()
+            .map(|(_, r)| r.clone())
             .collect();
         let not_after: Vec<Range<usize>> = words
             .not_after
             .find(doc, marks)
-            .into_iter()
-            .map(|(_, r)| r)
+            .iter()
+            .map(|(_, r)| r.clone())
             .collect();
         let starts_at = |v: &[Range<usize>], lo: usize, hi: usize| {
             let i = v.partition_point(|r| r.start < lo);
