@@ -5,6 +5,7 @@
 
 use crate::emoji;
 use crate::entities::{self, Entities};
+pub use crate::fold::split_words;
 use crate::fold::{self, Folded};
 use crate::text::Lang;
 use std::ops::Range;
@@ -355,56 +356,6 @@ fn shift_entities(e: &mut Entities, by: usize) {
             ent.end += by;
         }
     }
-}
-
-/// Splits text into words: runs of letters, digits, `_` and combining marks, joined across a
-/// single apostrophe between letters ("can't", "Falck's") or a `.`/`,` between digits
-/// ("1.299,50"). Hyphens, slashes and other punctuation separate words, as in UAX #29. This
-/// is what UAX #29 gives for the words postlint cares about, at a fraction of the cost.
-pub fn split_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_' || is_mark(c);
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, first) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() || c == '_' {
-                break (i, c);
-            }
-        };
-        let mut end = start + first.len_utf8();
-        let mut prev = first;
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word(c) {
-                end = i + c.len_utf8();
-                prev = c;
-                chars.next();
-                continue;
-            }
-            let joins = match c {
-                '\'' | '’' => prev.is_alphabetic(),
-                '.' | ',' => prev.is_ascii_digit(),
-                _ => false,
-            };
-            if !joins {
-                break;
-            }
-            // Join only if a matching character follows the joiner.
-            let next = text[i + c.len_utf8()..].chars().next();
-            let ok = match c {
-                '.' | ',' => next.is_some_and(|n| n.is_ascii_digit()),
-                _ => next.is_some_and(char::is_alphabetic),
-            };
-            if !ok {
-                break;
-            }
-            chars.next();
-        }
-        Some(start..end)
-    })
-}
-
-fn is_mark(c: char) -> bool {
-    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Splits text into sentences: after `.`, `!`, `?` or `…` (and any closing quotes or

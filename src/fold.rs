@@ -129,6 +129,56 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Splits text into words: runs of letters, digits, `_` and combining marks, joined across a
+/// single apostrophe between letters ("can't", "Falck's") or a `.`/`,` between digits
+/// ("1.299,50"). Hyphens, slashes and other punctuation separate words, as in UAX #29. This
+/// is what UAX #29 gives for the words postlint cares about, at a fraction of the cost.
+pub fn split_words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || is_mark(c);
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() || c == '_' {
+                break (i, c);
+            }
+        };
+        let mut end = start + first.len_utf8();
+        let mut prev = first;
+        while let Some(&(i, c)) = chars.peek() {
+            if is_word(c) {
+                end = i + c.len_utf8();
+                prev = c;
+                chars.next();
+                continue;
+            }
+            let joins = match c {
+                '\'' | '’' => prev.is_alphabetic(),
+                '.' | ',' => prev.is_ascii_digit(),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            // Join only if a matching character follows the joiner.
+            let next = text[i + c.len_utf8()..].chars().next();
+            let ok = match c {
+                '.' | ',' => next.is_some_and(|n| n.is_ascii_digit()),
+                _ => next.is_some_and(char::is_alphabetic),
+            };
+            if !ok {
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is_combining_mark(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

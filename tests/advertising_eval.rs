@@ -131,7 +131,7 @@ fn advertising_set() {
         Floors {
             salesy: (0.99, 0.99),
             disclosure: (0.94, 0.91),
-            content_type: 0.82,
+            content_type: 0.85,
         },
     );
 }
@@ -143,7 +143,7 @@ fn advertising_holdout_set() {
         Floors {
             salesy: (0.98, 0.89),
             disclosure: (0.96, 0.80),
-            content_type: 0.70,
+            content_type: 0.83,
         },
     );
 }

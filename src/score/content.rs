@@ -51,12 +51,17 @@ pub(super) fn is_job_post(scores: &[f32; CUE_TYPES]) -> bool {
     job >= 4.0 && scores[1..].iter().all(|&s| s <= job)
 }
 
-/// The post's type, from the cue scores and the weighed sales signals: a competition when
-/// it has a competition signal; otherwise the type with the most weight, where a pitch (a
-/// commercial or salesy post) adds one and a half times its offer signals to the offer cues.
-/// A post without any cue is news (commentary on the industry, mostly), or an offer when it
-/// is commercial.
+/// How much one unit of cue or signal weight counts against the model's log-likelihood.
+/// Set from measurements on the advertising sets (docs/contracts.md).
+const CUE_WEIGHT: f32 = 2.0;
+
+/// The post's type, from the model's log-likelihoods, the cue scores and the weighed sales
+/// signals: a competition when it has a competition signal; otherwise the type with the
+/// highest total, where a pitch (a commercial or salesy post) adds one and a half times its
+/// offer signals to the offer cues. A post the model knows nothing of and without any cue is
+/// news (commentary on the industry, mostly), or an offer when it is commercial.
 pub(super) fn decide(
+    model: &[f32; 8],
     scores: &[f32; CUE_TYPES],
     signals: &[Signal],
     salesiness: u8,
@@ -74,22 +79,29 @@ pub(super) fn decide(
     if competition >= 4.0 {
         return ContentType::Competition;
     }
-    let mut totals = *scores;
+    let mut cues = *scores;
     let pitch = commercial || salesiness >= 50;
     if pitch && offer >= 3.0 {
-        totals[CUE_TYPES - 1] += 1.5 * offer;
+        cues[CUE_TYPES - 1] += 1.5 * offer;
     }
-    let (best, best_score) =
-        totals.iter().enumerate().fold(
-            (0, 0.0f32),
-            |(bi, bs), (i, &s)| if s > bs { (i, s) } else { (bi, bs) },
-        );
-    if best_score == 0.0 {
+    let known = model.iter().any(|&m| m != 0.0);
+    if !known && cues.iter().all(|&c| c == 0.0) {
         return if commercial {
             ContentType::Offer
         } else {
             ContentType::News
         };
     }
-    CONTENT_TYPES[best]
+    let mut best = (ContentType::News, f32::NEG_INFINITY);
+    for (i, &t) in ContentType::ALL.iter().enumerate() {
+        let cue = CONTENT_TYPES
+            .iter()
+            .position(|&c| c == t)
+            .map_or(0.0, |j| cues[j]);
+        let total = model[i] + CUE_WEIGHT * cue;
+        if total > best.1 {
+            best = (t, total);
+        }
+    }
+    best.0
 }

@@ -7,6 +7,7 @@
 //! few words after it in the same sentence ("book" … "call"), prices with what stands around
 //! them, and links. See [`lexicon`] for how phrases match.
 
+mod bayes;
 mod content;
 mod lexicon;
 
@@ -475,7 +476,9 @@ impl SalesLexicon {
             .map(|s| s.span);
         let named = !names.is_empty() || !products.is_empty() || !links.is_empty();
         let commercial = named && commercial(&signals, !products.is_empty());
+        let model = bayes::scores(doc);
         let content_type = Some(content::decide(
+            &model,
             &cue_scores,
             &signals,
             salesiness,
