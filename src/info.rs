@@ -38,6 +38,7 @@ impl Linter {
         };
         // Explanations may name the platform facts and the rule's options in force.
         let mut args = platform_facts(&self.profiles);
+        args.push(("signal_weights".into(), signal_facts(&self.guideline)));
         for (name, value) in &r.options {
             let arg = match value {
                 toml::Value::Integer(i) => crate::Arg::Number(*i),
@@ -101,6 +102,36 @@ impl Linter {
                 .unwrap_or_default(),
         }
     }
+}
+
+/// The weights of the sales signals in force (`{signal_weights}`: "opfordring til køb 3,0,
+/// rabat 3,0, …"), from the signal lexicon with the guideline's `[signals]`, so `postlint
+/// explain sales.score` shows how the score is built as it is built.
+fn signal_facts(guideline: &crate::Guideline) -> crate::Arg {
+    use crate::Arg;
+    let lex = guideline.signals();
+    let mut kinds: Vec<(f64, &'static str)> = crate::report::SignalKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let t = lex.get(k.as_str())?.as_table()?;
+            let w = t.get("weight")?;
+            let w = w.as_float().or_else(|| w.as_integer().map(|i| i as f64))?;
+            Some((w, k.as_str()))
+        })
+        .collect();
+    kinds.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Arg::List(
+        kinds
+            .into_iter()
+            .map(|(w, k)| {
+                let args = vec![
+                    ("kind", Arg::message(format!("signal.{k}"))),
+                    ("weight", Arg::Decimal(w)),
+                ];
+                Arg::nested("explain.signal-weight", args)
+            })
+            .collect(),
+    )
 }
 
 /// The platform facts an explanation may name (`{limits}`, `{folds}`, `{hashtag_advice}`,

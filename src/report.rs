@@ -232,6 +232,22 @@ pub enum SignalKind {
 }
 
 impl SignalKind {
+    /// Every kind.
+    pub const ALL: [SignalKind; 12] = [
+        SignalKind::CallToAction,
+        SignalKind::Urgency,
+        SignalKind::Discount,
+        SignalKind::DiscountCode,
+        SignalKind::Competition,
+        SignalKind::OfferPrice,
+        SignalKind::Price,
+        SignalKind::FreeOffer,
+        SignalKind::ShopLink,
+        SignalKind::Endorsement,
+        SignalKind::SellingPoint,
+        SignalKind::SalesTalk,
+    ];
+
     /// The name as in the report and the lexicon (`call_to_action`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -270,7 +270,7 @@ impl SalesLexicon {
             langs,
             price: price_re,
             price_weight: float(&price, "weight", 1.0),
-            offer_price_weight: float(&price, "offer_weight", 3.0),
+            offer_price_weight: table(&lex, "offer_price").map_or(3.0, |t| float(t, "weight", 3.0)),
             price_window: float(&price, "window", 2.0) as usize,
             benefit_window: float(&benefits, "window", 3.0) as usize,
             shop_hosts: strings(Some(&shop), "hosts"),
