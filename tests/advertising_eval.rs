@@ -130,7 +130,7 @@ fn advertising_set() {
         "advertising",
         Floors {
             salesy: (0.99, 0.99),
-            disclosure: (0.94, 0.91),
+            disclosure: (0.96, 0.92),
             content_type: 0.85,
         },
     );

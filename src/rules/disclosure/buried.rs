@@ -120,4 +120,36 @@ mod tests {
             "#ad – I work at Nordvarme: "
         );
     }
+
+    #[test]
+    fn employment_in_the_authors_own_words() {
+        let offer = "AeroVarme 9 fra kun 449 kr./md. – bestil din gratis energigennemgang på nordvarme.dk/tilbud.";
+        // Up front: clear, no finding from either rule.
+        for text in [
+            format!("Jeg er montør hos Nordvarme, og jeg er stolt af den her: {offer}"),
+            format!("As Head of Commercial Sales at Nordvarme, I'm excited to share this. {offer}"),
+        ] {
+            assert_silent(G, "disclosure.buried", &text);
+            assert_silent(G, "disclosure.missing", &text);
+        }
+        // At the end: buried.
+        assert_fires(
+            G,
+            "disclosure.buried",
+            &format!("{offer}\n\nJeg er selv ansat som rådgiver hos Nordvarme."),
+        );
+        // A customer is not an employee.
+        assert_fires(
+            G,
+            "disclosure.missing",
+            &format!("Som kunde hos Nordvarme kan jeg sige: {offer}"),
+        );
+    }
+
+    #[test]
+    fn a_marking_alone_on_the_last_line_is_late() {
+        let text = "Get a full service check on your AeroVarme 9 for DKK 995 (normally DKK 1,595). Book before the first frost: nordvarme.com/service\n\nAd";
+        assert_fires(G, "disclosure.buried", text);
+        assert_silent(G, "disclosure.missing", text);
+    }
 }

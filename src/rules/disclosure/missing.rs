@@ -49,8 +49,7 @@ impl Missing {
                 .cloned()
                 .unwrap_or_default()
         };
-        let markings =
-            super::marking::Lists::register(b.matcher, &[], c.names.first().map(String::as_str));
+        let markings = super::marking::Lists::register(b.matcher, &[], &c.names);
         Ok(Box::new(Missing {
             lists: Some((mentions, disclosures)),
             markings: Some(markings),
