@@ -75,5 +75,16 @@ mod tests {
             "sales.competition",
             "Our team won the award for the best apprentice programme.",
         );
+        // "Konkurrence" and "competition" alone are words, not giveaways.
+        assert_silent(
+            G,
+            "sales.competition",
+            "Konkurrence er sundt, og det er godt for kunderne.",
+        );
+        assert_silent(
+            G,
+            "sales.competition",
+            "Our intern won the national programming competition!",
+        );
     }
 }
