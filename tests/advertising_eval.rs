@@ -130,7 +130,7 @@ fn advertising_set() {
         "advertising",
         Floors {
             salesy: (0.99, 0.98),
-            disclosure: (0.96, 0.92),
+            disclosure: (0.97, 0.95),
             content_type: 0.85,
         },
     );

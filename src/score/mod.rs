@@ -475,7 +475,7 @@ impl SalesLexicon {
             })
             .map(|s| s.span);
         let named = !names.is_empty() || !products.is_empty() || !links.is_empty();
-        let commercial = named && commercial(&signals, !products.is_empty());
+        let commercial = named && commercial(&signals, !products.is_empty(), !links.is_empty());
         let model = bayes::scores(doc);
         let content_type = Some(content::decide(
             &model,
@@ -751,7 +751,7 @@ fn weigh(mut found: Vec<Found>) -> Vec<Signal> {
 /// sell nothing, and must not be asked for an advertising disclosure
 /// (markedsføringsloven § 6, stk. 4 and the FTC's endorsement guides are about promotion,
 /// not about mentions). A plain amount (money raised, an investment) is not an offer either.
-fn commercial(signals: &[Signal], product: bool) -> bool {
+fn commercial(signals: &[Signal], product: bool, company_link: bool) -> bool {
     let mut offer = 0.0f32;
     let mut pitch = 0.0f32;
     // Pressure and sales talk without an offer ("begrænset antal pladser" at a free
@@ -776,5 +776,10 @@ fn commercial(signals: &[Signal], product: bool) -> bool {
             _ => offer += s.weight,
         }
     }
-    offer >= 3.0 || (product && (offer - pitch >= 2.0 || pitch >= 3.0))
+    offer >= 3.0
+        || (product && (offer - pitch >= 2.0 || pitch >= 3.0))
+        // A story about the product with what it does for the buyer and a pointer to the
+        // company's site ("de sparer ca. 14.000 kr. om året … flere historier på
+        // nordvarme.dk/kunder") promotes it as much as a price does.
+        || (product && company_link && pitch >= 1.5)
 }

@@ -137,6 +137,22 @@ mod tests {
     }
 
     #[test]
+    fn a_product_story_with_its_benefit_and_a_pointer_is_promotion() {
+        let g = "[company]\nnames = [\"Nordvarme\"]\nproducts = [\"AeroVarme 9\"]\ndomains = [\"nordvarme.dk\"]\ndisclosures = [\"#NordvarmeAnsat\"]";
+        assert_fires(
+            g,
+            "disclosure.missing",
+            "I dag fik familien Madsen deres nye AeroVarme 9 sat op. Med den regner de med at spare ca. 14.000 kr. om året. Flere historier på nordvarme.dk/kunder",
+        );
+        // The same product in a maintenance tip with a link: no promotion.
+        assert_silent(
+            g,
+            "disclosure.missing",
+            "Har du en AeroVarme 9? Husk at rense filteret hver måned, så kører den bedst. Se hvordan på nordvarme.dk/service",
+        );
+    }
+
+    #[test]
     fn disclosure_language() {
         assert!(looks_danish("#FalckAnsat"));
         assert!(looks_danish("jeg arbejder hos Falck"));
