@@ -7,7 +7,6 @@
 //! with a price and a call to action is an offer even when it says "vi ses".
 
 use super::lexicon::{Marks, PhraseSet};
-use crate::document::Document;
 use crate::report::{ContentType, Signal, SignalKind};
 
 /// The types with cue phrases, in the order ties are broken (a post that is both a job post
@@ -28,14 +27,13 @@ pub(super) const CUE_TYPES: usize = 7;
 /// Adds the weight of the cues found (each cue once) to `scores`, in the order of
 /// [`CONTENT_TYPES`].
 pub(super) fn cues(
-    doc: &Document<'_>,
     marks: &Marks,
     sets: &[(ContentType, PhraseSet)],
     scores: &mut [f32; CUE_TYPES],
 ) {
     for (i, (_, set)) in sets.iter().enumerate() {
         let mut seen: Vec<usize> = Vec::new();
-        for &(p, _) in set.find(doc, marks) {
+        for &(p, _) in set.find(marks) {
             let phrase = &set.phrases[p as usize];
             if !seen.contains(&phrase.index) {
                 seen.push(phrase.index);

@@ -314,7 +314,7 @@ impl PhraseSet {
     }
 
     /// Every match in the post: (phrase, word range), by start word.
-    pub fn find<'m>(&self, _doc: &Document<'_>, marks: &'m Marks) -> &'m [(u32, Range<usize>)] {
+    pub fn find<'m>(&self, marks: &'m Marks) -> &'m [(u32, Range<usize>)] {
         marks.found.get(self.id).map_or(&[], Vec::as_slice)
     }
 }

@@ -16,10 +16,9 @@ use crate::guideline::Guideline;
 use crate::matcher::{Hits, ListId, MatcherBuilder, RegexId, TermOptions};
 use crate::report::{ContentType, Scores, Signal, SignalKind, Span};
 use crate::text::Lang;
+use content::CONTENT_TYPES;
 use lexicon::{Marks, PhraseSet, Registered, Words};
 use std::ops::Range;
-
-pub(crate) use content::CONTENT_TYPES;
 
 /// The kinds whose phrases and head/target pairs are read from the lexicon, in its order.
 const PHRASE_KINDS: &[(SignalKind, &str)] = &[
@@ -321,11 +320,11 @@ impl SalesLexicon {
                 continue;
             }
             let marks = lang_lex.registered.marks(doc, hits);
-            content::cues(doc, &marks, &lang_lex.content, &mut cue_scores);
+            content::cues(&marks, &lang_lex.content, &mut cue_scores);
             job_benefits.extend(
                 lang_lex
                     .benefits
-                    .find(doc, &marks)
+                    .find(&marks)
                     .iter()
                     .map(|(_, r)| r.clone()),
             );
@@ -504,7 +503,7 @@ impl SalesLexicon {
         sentence_of: &dyn Fn(usize) -> usize,
         found: &mut Vec<Found>,
     ) {
-        for (p, r) in words.phrases.find(doc, marks).iter().cloned() {
+        for (p, r) in words.phrases.find(marks).iter().cloned() {
             let weight = if kind.kind == SignalKind::SalesTalk {
                 words.phrases.phrases[p as usize].weight
             } else {
@@ -515,13 +514,13 @@ impl SalesLexicon {
         if words.heads.phrases.is_empty() {
             return;
         }
-        let heads = words.heads.find(doc, marks);
+        let heads = words.heads.find(marks);
         if heads.is_empty() {
             return;
         }
         let mut targets: Vec<Range<usize>> = words
             .targets
-            .find(doc, marks)
+            .find(marks)
             .iter()
             .map(|(_, r)| r.clone())
             .collect();
@@ -571,20 +570,20 @@ impl SalesLexicon {
         // Sorted for binary searches: a post may hold thousands of amounts.
         let mut before: Vec<Range<usize>> = words
             .before
-            .find(doc, marks)
+            .find(marks)
             .iter()
             .map(|(_, r)| r.clone())
             .collect();
         before.sort_by_key(|r| r.end);
         let after: Vec<Range<usize>> = words
             .after
-            .find(doc, marks)
+            .find(marks)
             .iter()
             .map(|(_, r)| r.clone())
             .collect();
         let not_after: Vec<Range<usize>> = words
             .not_after
-            .find(doc, marks)
+            .find(marks)
             .iter()
             .map(|(_, r)| r.clone())
             .collect();
