@@ -64,16 +64,10 @@ fn main() {
 #[allow(dead_code)]
 mod fold;
 
-/// The hash of a content-model feature: must equal `src/score/bayes.rs`'s.
-fn feature_hash(parts: &[&str]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    for p in parts {
-        p.hash(&mut h);
-    }
-    // Never 0: 0 marks an empty slot of the table.
-    h.finish() | 1
-}
+/// The content model's features, as `src/score/bayes.rs` computes them.
+#[path = "src/score/features.rs"]
+#[allow(dead_code)]
+mod features;
 
 /// Trains the naive Bayes content-type model on `rules/lexicons/content-types.jsonl` and
 /// writes it as a sorted table: each feature's hash and what it adds to each type's
@@ -117,20 +111,7 @@ fn content_model(rules: &Path) {
         }
         let words: Vec<&str> = bounds.iter().map(|r| &buf[r.clone()]).collect();
         let mut feats = Vec::new();
-        let keep = |w: &str| {
-            !w.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        };
-        for (i, &w) in words.iter().enumerate() {
-            if keep(w) {
-                feats.push(feature_hash(&[w]));
-                if let Some(&next) = words.get(i + 1).filter(|n| keep(n)) {
-                    feats.push(feature_hash(&[w, next]));
-                }
-            }
-        }
-        feats.sort_unstable();
-        feats.dedup();
+        features::features(&words, &mut feats);
         posts[t] += 1;
         for f in feats {
             counts.entry(f).or_default()[t] += 1;

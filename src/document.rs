@@ -204,6 +204,12 @@ impl<'a> Document<'a> {
         &self.text[self.body.clone()]
     }
 
+    /// The index of the sentence containing or following byte `offset` (two spans are in one
+    /// sentence when their indices are equal).
+    pub fn sentence_index(&self, offset: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= offset)
+    }
+
     /// The index of the word containing or following byte `offset`.
     pub fn word_index(&self, offset: usize) -> usize {
         self.words.partition_point(|w| w.span.end <= offset)

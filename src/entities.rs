@@ -560,6 +560,17 @@ pub fn url_host(url: &str) -> &str {
     &rest[..end]
 }
 
+/// Whether `host` is `suffix` or a subdomain of it (`www.bit.ly` for `bit.ly`).
+pub fn host_matches(host: &str, suffix: &str) -> bool {
+    if suffix.is_empty() {
+        return false;
+    }
+    host == suffix
+        || (host.len() > suffix.len()
+            && host.ends_with(suffix)
+            && host.as_bytes()[host.len() - suffix.len() - 1] == b'.')
+}
+
 /// Whether a URL entity has an `http://` or `https://` scheme.
 pub fn url_has_scheme(url: &str) -> bool {
     scheme_len(url.as_bytes()).is_some()

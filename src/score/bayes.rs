@@ -14,36 +14,11 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/content_model.rs"));
 }
 
-/// The hash of a feature (a word, or two words): must equal build.rs's. Hashing instead of
-/// building a string per word pair keeps a post's lookups free of allocations.
-fn hash(parts: &[&str]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    for p in parts {
-        p.hash(&mut h);
-    }
-    // Never 0: 0 marks an empty slot of the table.
-    h.finish() | 1
-}
-
-/// The features of a sequence of folded words: each word that is not a number, and each
-/// pair of neighbours, as hashes, each once.
-fn features(words: &[&str], out: &mut Vec<u64>) {
-    let keep = |w: &str| {
-        !w.chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    };
-    for (i, &w) in words.iter().enumerate() {
-        if keep(w) {
-            out.push(hash(&[w]));
-            if let Some(&next) = words.get(i + 1).filter(|n| keep(n)) {
-                out.push(hash(&[w, next]));
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-}
+// The features, shared with build.rs (which trains the model) so both sides see a post the
+// same way.
+#[path = "features.rs"]
+mod features;
+use features::features;
 
 /// The log-likelihood of the post under each type (in `ContentType::ALL` order), from the
 /// features the training corpus has seen; all zero when it has seen none of them.

@@ -292,7 +292,7 @@ impl SalesLexicon {
         }
         let sentence_of = |word: usize| -> usize {
             let start = doc.words[word].span.start;
-            doc.sentences.partition_point(|s| s.end <= start)
+            doc.sentence_index(start)
         };
         let names: Vec<Span> = hits.terms(self.names).iter().map(|h| h.span).collect();
         let products: Vec<Span> = hits.terms(self.products).iter().map(|h| h.span).collect();
@@ -623,23 +623,16 @@ impl SalesLexicon {
 
     /// Whether a link goes to one of the company's domains (or a subdomain).
     fn is_company_link(&self, url: &str) -> bool {
-        let url = crate::fold::fold(url);
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        self.domains.iter().any(|d| {
-            host == d
-                || host
-                    .strip_suffix(d.as_str())
-                    .is_some_and(|p| p.ends_with('.'))
-        })
+        let (host, _) = host_and_path(url);
+        self.domains
+            .iter()
+            .any(|d| crate::entities::host_matches(&host, d))
     }
 
     fn shop_links(&self, doc: &Document<'_>, found: &mut Vec<Found>) {
         for u in &doc.entities.urls {
-            let url = crate::fold::fold(&u.text);
-            let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-            let rest = rest.strip_prefix("www.").unwrap_or(rest);
-            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let (host, path) = host_and_path(&u.text);
+            let host = host.strip_prefix("www.").unwrap_or(&host);
             let shop_host = self.shop_hosts.iter().any(|h| host.starts_with(h.as_str()));
             let shop_path = path
                 .split(|c: char| !c.is_alphanumeric())
@@ -655,6 +648,17 @@ impl SalesLexicon {
             }
         }
     }
+}
+
+/// A URL's host (folded, as the guideline's domains are) and what follows it.
+fn host_and_path(url: &str) -> (String, String) {
+    let host = crate::entities::url_host(url);
+    // `host` is a slice of `url`: what follows starts where it ends.
+    let start = host.as_ptr() as usize - url.as_ptr() as usize + host.len();
+    (
+        crate::fold::fold(host.trim_end_matches('.')),
+        crate::fold::fold(&url[start..]),
+    )
 }
 
 /// A signal before weighing.

@@ -126,7 +126,6 @@ impl Lists {
         if heads.is_empty() {
             return out;
         }
-        let sentence = |offset: usize| cx.doc.sentences.partition_point(|s| s.end <= offset);
         for n in cx.hits.terms(names) {
             let w = cx.doc.word_index(n.span.start);
             let Some(prep) = w.checked_sub(1).and_then(|p| cx.doc.words.get(p)) else {
@@ -148,7 +147,10 @@ impl Lists {
                     .iter()
                     .any(|c| f.starts_with(c))
             });
-            if !customer && w - 1 - hw <= 7 && sentence(h.span.start) == sentence(n.span.start) {
+            if !customer
+                && w - 1 - hw <= 7
+                && cx.doc.sentence_index(h.span.start) == cx.doc.sentence_index(n.span.start)
+            {
                 out.push(Span::new(h.span.start, n.span.end));
             }
         }

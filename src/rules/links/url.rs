@@ -23,16 +23,7 @@ pub(super) fn host_of(url: &str) -> String {
     url_host(url).trim_end_matches('.').to_lowercase()
 }
 
-/// Whether `host` is `suffix` or a subdomain of it (`www.bit.ly` for `bit.ly`).
-pub(super) fn host_matches(host: &str, suffix: &str) -> bool {
-    if suffix.is_empty() {
-        return false;
-    }
-    host == suffix
-        || (host.len() > suffix.len()
-            && host.ends_with(suffix)
-            && host.as_bytes()[host.len() - suffix.len() - 1] == b'.')
-}
+pub(super) use crate::entities::host_matches;
 
 /// A host as a guideline author may write it (`https://Intranet.Acme.dk/`, `*.acme.local`,
 /// `.acme.local`), reduced to the lower-case host suffix.
