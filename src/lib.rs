@@ -62,8 +62,10 @@ mod resolve;
 mod rule;
 mod rules;
 mod score;
+mod secret;
 mod span;
 mod text;
+mod time;
 
 pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind};
@@ -78,10 +80,30 @@ pub use report::{
     Span, Suggestion, Verdict,
 };
 pub use text::{Date, Lang};
+pub use time::Moment;
 
 /// The names of the built-in guideline packs.
 pub fn builtin_packs() -> Vec<&'static str> {
     builtin::packs()
+}
+
+/// Writes a `[[confidential]]` guideline block for `terms` (one per line) that stores them
+/// only as salted SHA-256 hashes under a fresh random salt, so the guideline can be given to
+/// every employee without revealing its codenames. They still match as plain terms do:
+/// case, diacritics and white space folded, inflected, inside compounds, across lines.
+///
+/// ```
+/// let block = postlint::hash_terms("Havørn\nProject Blue Harbour\n")?;
+/// assert!(!block.to_lowercase().contains("havørn"));
+/// let guideline = postlint::Guideline::from_toml(&block, "secret.toml")?;
+/// let linter = postlint::Linter::new(guideline)?;
+/// let report = linter.check_text("Havørnaftalen er i hus!");
+/// assert_eq!(report.findings[0].rule, "confidential.term");
+/// # Ok::<(), postlint::Error>(())
+/// ```
+pub fn hash_terms(terms: &str) -> Result<String, Error> {
+    let salt = secret::random_salt().map_err(|e| Error::new(ErrorKind::Io, e))?;
+    secret::block(terms, &salt).map_err(|e| Error::new(ErrorKind::Input, e))
 }
 
 /// The content of a built-in data file under `rules/` (for `postlint init` and tools).

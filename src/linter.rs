@@ -15,7 +15,8 @@ use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict};
 use crate::resolve::{resolve, Resolved, Source};
 use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
 use crate::score::SalesLexicon;
-use crate::text::{Date, Lang};
+use crate::text::Lang;
+use crate::time::Moment;
 
 /// Run-wide settings that are not part of the guideline (they come from the command line or
 /// the embedding program).
@@ -36,7 +37,7 @@ pub struct Options {
     ignore: Vec<String>,
     locale: Option<Locale>,
     language: Option<Lang>,
-    date: Option<Date>,
+    date: Option<Moment>,
     platforms: Vec<Platform>,
     max_findings_per_rule: Option<usize>,
 }
@@ -75,9 +76,10 @@ impl Options {
         self
     }
 
-    /// The day to judge embargoes and quiet periods by (default: today).
-    pub fn date(mut self, date: Date) -> Options {
-        self.date = Some(date);
+    /// The moment to judge embargoes and quiet periods by (default: now): a [`crate::Date`]
+    /// (the start of that day in the guideline's time zone) or a [`Moment`].
+    pub fn date(mut self, date: impl Into<Moment>) -> Options {
+        self.date = Some(date.into());
         self
     }
 
@@ -134,6 +136,8 @@ pub struct Linter {
     sales: SalesLexicon,
     pub(crate) profiles: Profiles,
     pub(crate) catalog: Catalog,
+    /// The guideline's time zone.
+    tz: jiff::tz::TimeZone,
 }
 
 impl Linter {
@@ -221,6 +225,7 @@ impl Linter {
         }
         Ok(Linter {
             matcher: mb.build()?,
+            tz: guideline.zone(),
             guideline,
             options,
             locale,
@@ -290,17 +295,18 @@ impl Linter {
         let language = post.language_hint().or(self.options.language);
         let mut doc = Document::new(&text, post.body(), language, &self.guideline.languages);
         let hits = self.matcher.scan(&doc);
-        let date = post
+        let now = post
             .date_hint()
             .or(self.options.date)
-            .unwrap_or_else(Date::today);
+            .unwrap_or_else(Moment::now)
+            .resolve(&self.tz);
         let platforms = self.measure(post, &doc);
         let scores = self.sales.score(&doc, &hits);
         let cx = Context {
             doc: &doc,
             hits: &hits,
             matcher: &self.matcher,
-            date,
+            now,
             platforms: &platforms,
             scores: &scores,
             locale_lang: if self.locale == Locale::DA {

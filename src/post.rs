@@ -3,7 +3,8 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::platform::Platform;
-use crate::text::{Date, Lang};
+use crate::text::Lang;
+use crate::time::Moment;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -16,7 +17,7 @@ pub struct Post<'a> {
     source: String,
     platforms: Option<Vec<Platform>>,
     language: Option<Lang>,
-    date: Option<Date>,
+    date: Option<Moment>,
     audience: Option<String>,
 }
 
@@ -84,8 +85,14 @@ impl<'a> Post<'a> {
             post.platforms = Some(platforms);
         }
         post.language = fm.language;
-        if let Some(d) = fm.date.and_then(|d| d.date) {
-            post.date = Date::new(i32::from(d.year), d.month, d.day);
+        if let Some(d) = fm.date {
+            let moment = Moment::from_toml(&d).map_err(|why| {
+                Error::new(
+                    ErrorKind::Input,
+                    format!("{source}: invalid front matter: `date`: {why}"),
+                )
+            })?;
+            post.date = Some(moment);
         }
         post.audience = fm.audience;
         let _ = (fm.title, fm.author, fm.id);
@@ -130,9 +137,9 @@ impl<'a> Post<'a> {
         self
     }
 
-    /// The day to judge embargoes and quiet periods by.
-    pub fn date(mut self, date: Date) -> Self {
-        self.date = Some(date);
+    /// The moment to judge embargoes and quiet periods by: a [`crate::Date`] or a [`Moment`].
+    pub fn date(mut self, date: impl Into<Moment>) -> Self {
+        self.date = Some(date.into());
         self
     }
 
@@ -161,8 +168,8 @@ impl<'a> Post<'a> {
         self.language
     }
 
-    /// Date set on the post.
-    pub fn date_hint(&self) -> Option<Date> {
+    /// The moment set on the post.
+    pub fn date_hint(&self) -> Option<Moment> {
         self.date
     }
 

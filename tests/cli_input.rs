@@ -162,7 +162,10 @@ fn a_batch_reports_bad_lines_in_place_and_checks_the_rest() {
     assert!(lines[2]["error"].as_str().unwrap().contains("invalid JSON"));
     assert!(lines[3]["error"].as_str().unwrap().contains("`sv`"));
     assert_eq!(lines[4]["error"], "unknown platform `myspace`");
-    assert!(lines[5]["error"].as_str().unwrap().contains("YYYY-MM-DD"));
+    assert!(lines[5]["error"]
+        .as_str()
+        .unwrap()
+        .contains("2027-01-15T08:00:00+01:00"));
     assert!(
         r.stderr
             .contains("5 lines of the batch could not be checked"),
@@ -259,7 +262,9 @@ fn dates_are_exactly_iso() {
         "2027-02-30",
         "+2027-01-05",
         "27-01-05",
-        "2027-01-05T10:00",
+        "2027-01-05T10",
+        "2027-01-05T25:00",
+        "5 January",
     ] {
         let r = postlint(
             tmp.path(),
@@ -267,7 +272,21 @@ fn dates_are_exactly_iso() {
             None,
         );
         assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
-        assert!(r.stderr.contains("YYYY-MM-DD"), "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains("2027-01-15"), "{bad}: {}", r.stderr);
+    }
+    // A day, a local time (the guideline's time zone) and an instant with its offset.
+    for good in [
+        "2027-01-05",
+        "2027-01-05T10:00",
+        "2027-01-05T10:00:00+01:00",
+        "2027-01-05T09:00:00Z",
+    ] {
+        let r = postlint(
+            tmp.path(),
+            &["check", "--no-config", "--date", good, "a.txt"],
+            None,
+        );
+        assert_eq!(r.code, 0, "{good}: {}", r.stderr);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The command line, as clap derive definitions. Parsing only; the subcommand files act.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use postlint::{Date, Lang, Locale};
+use postlint::{Lang, Locale, Moment};
 use std::path::PathBuf;
 
 /// Checks social-media drafts against your company's content guideline.
@@ -28,6 +28,16 @@ pub enum Command {
     Platforms(PlatformsArgs),
     /// Serve the linter over HTTP: POST /check, POST /check/batch, GET /rules, GET /healthz.
     Serve(ServeArgs),
+    /// Write a [[confidential]] list whose terms are stored only as salted hashes.
+    HashTerms(HashTermsArgs),
+}
+
+/// `postlint hash-terms`.
+#[derive(Debug, Args)]
+pub struct HashTermsArgs {
+    /// The terms, one per line; `-` (or nothing, with piped input) reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 /// Where the guideline comes from and which language to talk in (shared by subcommands).
@@ -71,9 +81,10 @@ pub struct CheckArgs {
     /// The posts' language (skips detection): da | en.
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// The day to judge embargoes and quiet periods by [default: today].
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<Date>,
+    /// The moment to judge embargoes and quiet periods by: a day (2027-03-01) or a date-time
+    /// (2027-03-01T08:00, 2027-03-01T08:00:00+01:00) [default: now].
+    #[arg(long, value_name = "DATE", value_parser = parse_moment)]
+    pub date: Option<Moment>,
     /// Only these rules or families (comma-separated, repeatable).
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub select: Vec<String>,
@@ -222,8 +233,8 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| format!("`{s}` is not a language code such as da or en"))
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+fn parse_moment(s: &str) -> Result<Moment, String> {
+    s.parse()
 }
 
 /// A byte count: `1048576`, `512K`, `4M` (binary units; `KiB`, `MiB` and `B` are accepted too).

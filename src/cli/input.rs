@@ -8,7 +8,7 @@
 
 use super::args::InputFormat;
 use super::Error;
-use postlint::{Date, ErrorKind, Lang};
+use postlint::{ErrorKind, Lang, Moment};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -40,7 +40,7 @@ pub struct RecordMeta {
     /// The post's language.
     pub language: Option<Lang>,
     /// The day to judge it by.
-    pub date: Option<Date>,
+    pub date: Option<Moment>,
     /// Where the record is, for messages (`batch.jsonl:3`).
     pub location: String,
     /// Its line number.
@@ -399,7 +399,9 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
     let date = match record.date.as_deref() {
         None => None,
         Some(s) => Some(
-            Date::parse(s).ok_or_else(|| format!("`date` must be a date YYYY-MM-DD, not `{s}`"))?,
+            Moment::parse(s).ok_or_else(|| {
+                format!("`date` must be a date (2027-01-15) or a date-time (2027-01-15T08:00:00+01:00), not `{s}`")
+            })?,
         ),
     };
     let mut platforms = record.platforms.unwrap_or_default();
@@ -477,7 +479,7 @@ mod tests {
             panic!("{out:?}")
         };
         assert_eq!(b.source, "7");
-        assert_eq!(b.record.as_ref().unwrap().date, Date::new(2027, 1, 15));
+        assert_eq!(b.record.as_ref().unwrap().date, Moment::parse("2027-01-15"));
     }
 
     #[test]

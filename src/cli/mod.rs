@@ -12,6 +12,7 @@ mod check;
 mod diff;
 mod error;
 mod explain;
+mod hash_terms;
 mod init;
 mod input;
 mod platforms;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Init(args) => init::run(&args),
         Command::Platforms(args) => platforms::run(&args),
         Command::Serve(args) => serve::run(args),
+        Command::HashTerms(args) => hash_terms::run(&args),
     }
 }
 

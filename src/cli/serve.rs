@@ -27,7 +27,7 @@ use super::args::ServeArgs;
 use super::Error;
 use super::{load_guideline, resolve_locale, write_stderr};
 use postlint::render::{self, Format, Item, RenderOptions};
-use postlint::{Date, ErrorKind, Lang, Linter, Options, Platform, Post, Report};
+use postlint::{ErrorKind, Lang, Linter, Moment, Options, Platform, Post, Report};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{self, Read, Write};
@@ -542,7 +542,7 @@ struct Checked {
     text: String,
     platforms: Vec<Platform>,
     language: Option<Lang>,
-    date: Option<Date>,
+    date: Option<Moment>,
 }
 
 impl Service {
@@ -642,8 +642,8 @@ impl Service {
         };
         let date = match record.date.as_deref() {
             None => None,
-            Some(s) => Some(Date::parse(s).ok_or_else(|| {
-                Failure::new(422, format!("`date` must be a date YYYY-MM-DD, not `{s}`"))
+            Some(s) => Some(Moment::parse(s).ok_or_else(|| {
+                Failure::new(422, format!("`date` must be a date (2027-01-15) or a date-time (2027-01-15T08:00:00+01:00), not `{s}`"))
             })?),
         };
         let mut names = record.platforms.unwrap_or_default();

@@ -406,6 +406,7 @@ pub(super) fn data_rule(
             inflect: r.inflect.unwrap_or(true),
             case_sensitive: r.case_sensitive.unwrap_or(false),
             in_urls: r.in_urls.unwrap_or(false),
+            compound: r.compounds.unwrap_or(false),
         },
         origin: source.name.clone(),
     })

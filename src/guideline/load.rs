@@ -13,7 +13,9 @@ use super::{
 use crate::builtin;
 use crate::error::{Error, ErrorKind};
 use crate::report::Severity;
-use crate::text::Date;
+use crate::secret::{self, HashedTerms};
+use crate::time::Moment;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
@@ -69,7 +71,7 @@ impl Source {
         }
     }
 
-    pub(super) fn error(
+    pub(crate) fn error(
         &self,
         kind: ErrorKind,
         message: impl Into<String>,
@@ -177,6 +179,19 @@ impl Loader {
         if let Some(f) = raw.fail_on {
             g.fail_on = f;
         }
+        if let Some(tz) = raw.timezone {
+            if crate::time::zone(tz.get_ref()).is_none() {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    format!(
+                        "unknown time zone `{}` (an IANA name such as Europe/Copenhagen or UTC)",
+                        tz.get_ref()
+                    ),
+                    tz.span(),
+                ));
+            }
+            g.timezone = Some(tz.into_inner());
+        }
         if let Some(p) = raw.platforms {
             apply_platforms(g, source, p)?;
         }
@@ -189,6 +204,22 @@ impl Loader {
             co.disclosures.extend(c.disclosures.unwrap_or_default());
             co.internal_hosts
                 .extend(c.internal_hosts.unwrap_or_default());
+            co.contacts.extend(c.contacts.unwrap_or_default());
+        }
+        for c in raw.customer.unwrap_or_default() {
+            if c.name.get_ref().trim().is_empty() {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    "a customer's `name` must not be empty",
+                    c.name.span(),
+                ));
+            }
+            g.customers.push(super::Customer {
+                name: c.name.into_inner(),
+                aliases: c.aliases,
+                consent: c.consent,
+                route: c.route,
+            });
         }
         if let Some(st) = raw.strategy {
             for (list, into) in [
@@ -227,30 +258,47 @@ impl Loader {
             g.signals.push(t);
         }
         for c in raw.confidential.unwrap_or_default() {
+            let table_span = c.span();
+            let c = c.into_inner();
             let until = match c.until {
-                Some(d) => Some(to_date(source, &d)?),
+                Some(d) => Some(to_moment(source, &d)?),
                 None => None,
             };
-            let span = c.terms.span();
-            let terms = c.terms.into_inner();
-            let list = super::LangTerms {
-                all: terms,
-                ..Default::default()
+            let hashed = read_block(
+                source,
+                table_span.clone(),
+                c.hash,
+                c.salt,
+                c.max_words,
+                c.hashes,
+            )?;
+            let terms = match c.terms {
+                Some(t) => plain_terms(source, t)?,
+                None if hashed.is_some() => Vec::new(),
+                None => {
+                    return Err(source.error(
+                        ErrorKind::Guideline,
+                        "a [[confidential]] list needs `terms` (or the `hashes` that `postlint hash-terms` writes)",
+                        table_span,
+                    ))
+                }
             };
-            super::data_rule::no_empty_term(source, &list, span, "terms")?;
             g.confidential.push(Confidential {
-                terms: list.all,
+                terms,
+                hashed,
                 until,
                 message: c.message,
                 severity: c.severity,
                 route: c.route,
                 case_sensitive: c.case_sensitive.unwrap_or(false),
+                compounds: c.compounds.unwrap_or(true),
             });
         }
         for q in raw.quiet_period.unwrap_or_default() {
-            let from = to_date(source, &q.from)?;
-            let to = to_date(source, &q.to)?;
-            if to < from {
+            let from = to_moment(source, &q.from)?;
+            let to = to_moment(source, &q.to)?;
+            let tz = crate::time::default_zone();
+            if to.resolve(&tz) < from.resolve(&tz) {
                 return Err(source.error(
                     ErrorKind::Guideline,
                     format!("the quiet period ends ({to}) before it starts ({from})"),
@@ -263,15 +311,7 @@ impl Loader {
                 reason: q.reason,
                 route: q.route,
                 terms: match q.terms {
-                    Some(t) => {
-                        let span = t.span();
-                        let list = super::LangTerms {
-                            all: t.into_inner(),
-                            ..Default::default()
-                        };
-                        super::data_rule::no_empty_term(source, &list, span, "terms")?;
-                        list.all
-                    }
+                    Some(t) => plain_terms(source, t)?,
                     None => Vec::new(),
                 },
             });
@@ -503,24 +543,96 @@ fn cycle_error(
         .with_help(format!("the chain is: {}", stack.join(" → ")))
 }
 
-fn to_date(source: &Source, d: &Spanned<toml::value::Datetime>) -> Result<Date, Error> {
-    let dt = d.get_ref();
-    match (dt.date, dt.time) {
-        (Some(date), None) => {
-            Date::new(i32::from(date.year), date.month, date.day).ok_or_else(|| {
-                source.error(
-                    ErrorKind::Guideline,
-                    format!("{dt} is not a valid date"),
-                    d.span(),
-                )
-            })
-        }
-        _ => Err(source.error(
-            ErrorKind::Guideline,
-            format!("expected a date like 2027-01-15, found `{dt}`"),
-            d.span(),
-        )),
+/// A list of terms for every language, none of them empty.
+fn plain_terms(source: &Source, t: Spanned<Vec<String>>) -> Result<Vec<String>, Error> {
+    let span = t.span();
+    let list = super::LangTerms {
+        all: t.into_inner(),
+        ..Default::default()
+    };
+    super::data_rule::no_empty_term(source, &list, span, "terms")?;
+    Ok(list.all)
+}
+
+fn to_moment(source: &Source, d: &Spanned<toml::value::Datetime>) -> Result<Moment, Error> {
+    Moment::from_toml(d.get_ref()).map_err(|why| source.error(ErrorKind::Guideline, why, d.span()))
+}
+
+/// Reads the hashed form of a `[[confidential]]` list (`hash`, `salt`, `max_words`,
+/// `hashes`), or `None` when the list has none of these keys. Errors point at the key and
+/// never quote a digest.
+fn read_block(
+    source: &Source,
+    table: Range<usize>,
+    hash: Option<Spanned<String>>,
+    salt: Option<Spanned<String>>,
+    max_words: Option<Spanned<u32>>,
+    hashes: Option<Spanned<Vec<String>>>,
+) -> Result<Option<HashedTerms>, Error> {
+    let err = |why: String, span: Range<usize>| source.error(ErrorKind::Guideline, why, span);
+    if hash.is_none() && salt.is_none() && max_words.is_none() && hashes.is_none() {
+        return Ok(None);
     }
+    let (Some(hash), Some(salt), Some(hashes)) = (hash, salt, hashes) else {
+        return Err(err(
+            "a hashed [[confidential]] list needs `hash`, `salt` and `hashes` (as `postlint hash-terms` writes them)".to_string(),
+            table,
+        ));
+    };
+    if hash.get_ref() != secret::ALGORITHM {
+        return Err(err(
+            format!(
+                "unknown hash `{}`; postlint writes and reads `{}`",
+                hash.get_ref(),
+                secret::ALGORITHM
+            ),
+            hash.span(),
+        ));
+    }
+    let salt_bytes = secret::unhex(salt.get_ref())
+        .filter(|b| b.len() >= 16)
+        .ok_or_else(|| {
+            err(
+                "`salt` must be the hexadecimal salt `postlint hash-terms` wrote".to_string(),
+                salt.span(),
+            )
+        })?;
+    let words = match max_words {
+        Some(m) => {
+            let n = *m.get_ref() as usize;
+            if !(1..=secret::MAX_WORDS).contains(&n) {
+                return Err(err(
+                    format!("`max_words` must be from 1 to {}", secret::MAX_WORDS),
+                    m.span(),
+                ));
+            }
+            n
+        }
+        None => secret::MAX_WORDS,
+    };
+    let span = hashes.span();
+    let mut digests = Vec::with_capacity(hashes.get_ref().len());
+    for (i, h) in hashes.into_inner().iter().enumerate() {
+        let d = secret::unhex(h)
+            .and_then(|b| <[u8; secret::DIGEST_LEN]>::try_from(b).ok())
+            .ok_or_else(|| {
+                err(
+                    format!(
+                        "entry {} of `hashes` is not a digest written by `postlint hash-terms` ({} hexadecimal digits)",
+                        i + 1,
+                        secret::DIGEST_LEN * 2
+                    ),
+                    span.clone(),
+                )
+            })?;
+        digests.push(d);
+    }
+    digests.sort_unstable();
+    Ok(Some(HashedTerms {
+        salt: salt_bytes,
+        max_words: words,
+        digests,
+    }))
 }
 
 #[cfg(test)]

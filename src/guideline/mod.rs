@@ -17,7 +17,9 @@ use crate::i18n::Text;
 use crate::i18n::{Locale, RuleWords};
 use crate::matcher::TermOptions;
 use crate::report::{Applicability, Severity};
-use crate::text::{Date, Lang};
+pub(crate) use crate::secret::HashedTerms;
+use crate::text::Lang;
+use crate::time::Moment;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -87,6 +89,8 @@ pub(crate) struct Company {
     pub disclosures: Vec<String>,
     /// Hosts that are internal (intranet, wiki, ticketing).
     pub internal_hosts: Vec<String>,
+    /// The company's own public addresses and numbers (press line, jobs@): allowed in posts.
+    pub contacts: Vec<String>,
 }
 
 /// One option under `[rules."id"]`, with where it was written.
@@ -262,13 +266,15 @@ pub(crate) struct DataRule {
     pub origin: String,
 }
 
-/// Terms that must not appear, optionally until an embargo date.
+/// Terms that must not appear, optionally until an embargo lifts.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Confidential {
     /// Codenames, unreleased products, customers under NDA.
     pub terms: Vec<String>,
-    /// The first day the terms may be used; `None`: never.
-    pub until: Option<Date>,
+    /// Terms known only by their salted hashes (`postlint hash-terms`).
+    pub hashed: Option<HashedTerms>,
+    /// The moment the terms may be used; `None`: never.
+    pub until: Option<Moment>,
     /// A message to show instead of the default.
     pub message: Option<Text>,
     /// Severity (default error).
@@ -277,15 +283,30 @@ pub(crate) struct Confidential {
     pub route: Option<String>,
     /// Match case exactly.
     pub case_sensitive: bool,
+    /// Also find a term as the first or last part of a compound ("Havørnaftalen").
+    pub compounds: bool,
+}
+
+/// A customer (`[[customer]]`): named in public only with its consent.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Customer {
+    /// Its name as the company writes it ("Kronborg Frugt A/S").
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// Whether it agreed to be named.
+    pub consent: bool,
+    /// The reviewer role for this customer (default: the rule's).
+    pub route: Option<String>,
 }
 
 /// A period before financial results in which employees say nothing about the numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct QuietPeriod {
-    /// First day.
-    pub from: Date,
-    /// Last day.
-    pub to: Date,
+    /// Its start (a day: from the start of that day).
+    pub from: Moment,
+    /// Its end, the report's publication (a day: to the end of that day).
+    pub to: Moment,
     /// Why ("Årsrapport 2026").
     pub reason: Option<Text>,
     /// Route (default investor-relations).
@@ -336,6 +357,10 @@ pub struct Guideline {
     pub(crate) confidential: Vec<Confidential>,
     /// Quiet periods.
     pub(crate) quiet_periods: Vec<QuietPeriod>,
+    /// Customers and whether they may be named.
+    pub(crate) customers: Vec<Customer>,
+    /// The IANA time zone days and local times mean (default Europe/Copenhagen).
+    pub(crate) timezone: Option<String>,
     /// `[platforms.NAME]` overrides, in order.
     pub(crate) platform_overrides: Vec<(String, toml::Table)>,
     /// Message catalogues for further locales.
@@ -369,6 +394,8 @@ impl Default for Guideline {
             rules: Vec::new(),
             confidential: Vec::new(),
             quiet_periods: Vec::new(),
+            customers: Vec::new(),
+            timezone: None,
             platform_overrides: Vec::new(),
             catalogs: Vec::new(),
             strategy: Strategy::default(),
@@ -382,6 +409,14 @@ impl Default for Guideline {
 pub const FILE_NAMES: [&str; 2] = ["postlint.toml", ".postlint.toml"];
 
 impl Guideline {
+    /// The time zone its days and local times mean (default Europe/Copenhagen).
+    pub(crate) fn zone(&self) -> jiff::tz::TimeZone {
+        self.timezone
+            .as_deref()
+            .and_then(crate::time::zone)
+            .unwrap_or_else(crate::time::default_zone)
+    }
+
     /// The built-in `recommended` pack alone.
     pub fn recommended() -> Guideline {
         // The pack is part of the crate and every one of its rules' examples runs in the

@@ -16,10 +16,12 @@ pub(crate) struct RawGuideline {
     pub locale: Option<Locale>,
     pub platforms: Option<Spanned<RawPlatforms>>,
     pub fail_on: Option<Severity>,
+    pub timezone: Option<Spanned<String>>,
     pub company: Option<RawCompany>,
     pub rules: Option<BTreeMap<Spanned<String>, RawSettings>>,
-    pub confidential: Option<Vec<RawConfidential>>,
+    pub confidential: Option<Vec<Spanned<RawConfidential>>>,
     pub quiet_period: Option<Vec<RawQuietPeriod>>,
+    pub customer: Option<Vec<RawCustomer>>,
     pub rule: Option<Vec<Spanned<RawRule>>>,
     pub catalogs: Option<Vec<Spanned<String>>>,
     pub strategy: Option<RawStrategy>,
@@ -64,17 +66,37 @@ pub(crate) struct RawCompany {
     pub domains: Option<Vec<String>>,
     pub disclosures: Option<Vec<String>>,
     pub internal_hosts: Option<Vec<String>>,
+    pub contacts: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawConfidential {
-    pub terms: Spanned<Vec<String>>,
+    pub terms: Option<Spanned<Vec<String>>>,
+    /// `postlint hash-terms` output: the hash, the list's salt, the longest term's word count
+    /// and the digests.
+    pub hash: Option<Spanned<String>>,
+    pub salt: Option<Spanned<String>>,
+    pub max_words: Option<Spanned<u32>>,
+    pub hashes: Option<Spanned<Vec<String>>>,
+    pub compounds: Option<bool>,
     pub until: Option<Spanned<toml::value::Datetime>>,
     pub message: Option<Text>,
     pub severity: Option<Severity>,
     pub route: Option<String>,
     pub case_sensitive: Option<bool>,
+}
+
+/// `[[customer]]`: a customer, and whether it agreed to be named in public.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCustomer {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub consent: bool,
+    pub route: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,6 +170,7 @@ pub(crate) struct RawRule {
     pub whole_word: Option<bool>,
     pub inflect: Option<bool>,
     pub in_urls: Option<bool>,
+    pub compounds: Option<bool>,
     pub replace: Option<Spanned<RawReplace>>,
     pub fix: Option<Spanned<String>>,
     pub pattern: Option<Spanned<String>>,

@@ -6,7 +6,7 @@ use crate::matcher::{Hits, Matcher};
 use crate::platform::{Length, Profile};
 use crate::report::Scores;
 use crate::report::{Applicability, Edit, Finding, Severity, Span, Suggestion};
-use crate::text::{Date, Lang};
+use crate::text::Lang;
 
 /// One checked platform with the post's measured length on it.
 #[derive(Debug)]
@@ -26,8 +26,8 @@ pub(crate) struct Context<'a> {
     pub hits: &'a Hits,
     /// The matcher (to look up a hit's registered term).
     pub matcher: &'a Matcher,
-    /// The day embargoes and quiet periods are judged by.
-    pub date: Date,
+    /// The moment embargoes and quiet periods are judged by.
+    pub now: jiff::Timestamp,
     /// Each checked platform with the post's length on it.
     pub platforms: &'a [Measured<'a>],
     /// Scores computed before the rules ran.

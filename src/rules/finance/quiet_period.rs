@@ -19,6 +19,11 @@ pub(crate) static META: RuleMeta = RuleMeta {
 #[derive(Debug)]
 struct Period {
     period: QuietPeriod,
+    /// When it starts and ends, in the guideline's time zone.
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+    /// The end as a message argument.
+    to_arg: crate::i18n::Arg,
     /// The results vocabulary and the period's own terms.
     list: ListId,
     /// The message id of the period's reason, if it has one.
@@ -46,7 +51,11 @@ impl QuietPeriodRule {
                 .reason
                 .as_ref()
                 .map(|r| b.text(format!("finance.quiet-period.reason-{i}"), r));
+            let tz = b.guideline.zone();
             periods.push(Period {
+                from: q.from.resolve(&tz),
+                to: q.to.end(&tz),
+                to_arg: q.to.arg(&tz),
                 period: q.clone(),
                 list,
                 reason,
@@ -60,7 +69,7 @@ impl Rule for QuietPeriodRule {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         for p in &self.periods {
             let q = &p.period;
-            if cx.date < q.from || cx.date > q.to {
+            if cx.now < p.from || cx.now >= p.to {
                 continue;
             }
             let Some(hit) = cx.hits.terms(p.list).first() else {
@@ -73,7 +82,7 @@ impl Rule for QuietPeriodRule {
                 None => out.report(hit.span, "no-reason"),
             };
             e.arg("term", cx.slice(hit.span))
-                .arg("to", q.to)
+                .arg("to", p.to_arg.clone())
                 .advice("suggestion")
                 .route(q.route.as_deref());
         }
