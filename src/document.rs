@@ -7,6 +7,7 @@ use crate::emoji;
 use crate::entities::{self, Entities};
 pub use crate::fold::split_words;
 use crate::fold::{self, Folded};
+use crate::numbers::Numbers;
 use crate::text::Lang;
 use std::ops::Range;
 
@@ -107,6 +108,24 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The IBAN length of a country (`rules/lexicons/iban-lengths.txt`).
+fn iban_length(country: &str) -> Option<usize> {
+    static TABLE: std::sync::OnceLock<Vec<(String, usize)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crate::builtin::file("lexicons/iban-lengths.txt")
+            .map(|c| {
+                crate::builtin::list_lines(c)
+                    .filter_map(|l| {
+                        let (cc, n) = l.split_once(' ')?;
+                        Some((cc.to_string(), n.trim().parse().ok()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    table.iter().find(|(c, _)| c == country).map(|&(_, n)| n)
+}
+
 /// A post analysed once for all rules.
 #[derive(Debug)]
 pub struct Document<'a> {
@@ -136,6 +155,10 @@ pub struct Document<'a> {
     entity_spans: Vec<Range<usize>>,
     /// The post's language, when it could be determined.
     pub language: Option<Lang>,
+    /// E-mail addresses in the body, sorted.
+    pub emails: Vec<Range<usize>>,
+    /// Personal numbers (CPR, IBAN, card, phone), found the first time a rule asks.
+    numbers: std::sync::OnceLock<Numbers>,
 }
 
 impl<'a> Document<'a> {
@@ -184,7 +207,26 @@ impl<'a> Document<'a> {
             protected,
             entity_spans,
             language,
+            emails,
+            numbers: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The body's CPR numbers, IBANs, card and phone numbers (spans into `text`), scanned
+    /// once, when the first rule asks: most rule selections need none.
+    pub fn numbers(&self) -> &Numbers {
+        self.numbers.get_or_init(|| {
+            let mut n = crate::numbers::scan(self.body_text(), &iban_length);
+            let shift =
+                |r: &mut Range<usize>| *r = r.start + self.body.start..r.end + self.body.start;
+            n.cprs
+                .iter_mut()
+                .chain(&mut n.ibans)
+                .chain(&mut n.cards)
+                .for_each(shift);
+            n.phones.iter_mut().for_each(|p| shift(&mut p.span));
+            n
+        })
     }
 
     /// The case- and diacritic-folded form of a word (`Rabatten` → `rabatten`).
@@ -328,9 +370,14 @@ fn email_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     std::iter::from_fn(move || {
         while let Some(i) = text[from..].find('@').map(|i| from + i) {
             from = i + 1;
+            // The local part may have letters of any script ("søren@…").
             let mut start = i;
-            while start > 0 && local(bytes[start - 1]) {
-                start -= 1;
+            while let Some(c) = text[..start].chars().next_back() {
+                if (c.is_ascii() && local(c as u8)) || (!c.is_ascii() && c.is_alphanumeric()) {
+                    start -= c.len_utf8();
+                } else {
+                    break;
+                }
             }
             let mut end = i + 1;
             while end < bytes.len() && domain(bytes[end]) {
@@ -341,7 +388,10 @@ fn email_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 end -= 1;
             }
             let dom = &text[i + 1..end];
-            if start < i && dom.contains('.') && !dom.starts_with('.') {
+            // A top-level domain of letters: "2 stk. @ 3.50" is a price.
+            let tld = dom.rsplit('.').next().unwrap_or("");
+            let tld_ok = tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic());
+            if start < i && dom.contains('.') && !dom.starts_with('.') && tld_ok {
                 from = end;
                 return Some(start..end);
             }

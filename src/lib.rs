@@ -53,6 +53,7 @@ mod i18n;
 mod info;
 mod linter;
 mod matcher;
+mod numbers;
 mod packs;
 mod platform;
 mod post;

@@ -11,7 +11,7 @@ use std::path::Path;
 /// as long as no cycle forms.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "text", "span", "builtin", "fold", "emoji", "fancy", "entities",
+        "error", "text", "span", "builtin", "fold", "emoji", "fancy", "entities", "numbers",
     ],
     &["i18n", "document"],
     &["matcher", "platform", "post", "time"],

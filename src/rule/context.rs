@@ -197,6 +197,12 @@ impl Emitted<'_> {
         self
     }
 
+    /// Sends this finding to no reviewer (an `info` finding about the author's own data).
+    pub fn unrouted(self) -> Self {
+        self.finding.route = None;
+        self
+    }
+
     /// Routes this finding to another reviewer role than the rule's.
     pub fn route(self, route: Option<&str>) -> Self {
         if let Some(r) = route {

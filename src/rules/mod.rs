@@ -14,20 +14,25 @@ mod language;
 mod length;
 mod links;
 mod mentions;
+mod privacy;
 mod readability;
 mod sales;
 mod style;
 mod tone;
+mod words;
 
 use crate::rule::RuleMeta;
 
 /// Every built-in code rule, sorted by id.
 pub(crate) static CODE: &[&RuleMeta] = &[
     &competitor::mention::META,
+    &confidential::customer::META,
     &confidential::term::META,
     &disclosure::buried::META,
     &disclosure::missing::META,
     &disclosure::weak_marking::META,
+    &finance::forward_looking::META,
+    &finance::inside_information::META,
     &finance::quiet_period::META,
     &hashtags::casing::META,
     &hashtags::too_many::META,
@@ -40,6 +45,14 @@ pub(crate) static CODE: &[&RuleMeta] = &[
     &links::too_many::META,
     &links::tracking::META,
     &mentions::too_many::META,
+    &privacy::card::META,
+    &privacy::cpr::META,
+    &privacy::email::META,
+    &privacy::health::META,
+    &privacy::iban::META,
+    &privacy::phone::META,
+    &privacy::photo_consent::META,
+    &privacy::sensitive::META,
     &readability::lix::META,
     &readability::long_sentence::META,
     &sales::call_to_action::META,

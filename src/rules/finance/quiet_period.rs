@@ -1,9 +1,11 @@
-//! `finance.quiet-period`: talk about the numbers during a quiet period before results.
+//! `finance.quiet-period`: a statement about the company's business figures during a quiet
+//! period before its results — not the word "kvartal" or "resultat" on its own. A sentence
+//! counts when it is a figure sentence ([`super::figures`]).
 
-use crate::builtin;
+use super::figures::Figures;
 use crate::error::Error;
 use crate::guideline::QuietPeriod;
-use crate::matcher::{ListId, TermOptions};
+use crate::i18n::Arg;
 use crate::report::Severity;
 use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
 
@@ -23,9 +25,9 @@ struct Period {
     from: jiff::Timestamp,
     to: jiff::Timestamp,
     /// The end as a message argument.
-    to_arg: crate::i18n::Arg,
-    /// The results vocabulary and the period's own terms.
-    list: ListId,
+    to_arg: Arg,
+    /// The figure words, with the period's own terms.
+    figures: Figures,
     /// The message id of the period's reason, if it has one.
     reason: Option<String>,
 }
@@ -37,27 +39,19 @@ struct QuietPeriodRule {
 
 impl QuietPeriodRule {
     fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
-        let shared: Vec<String> = builtin::file("lexicons/finance-terms.txt")
-            .map(|c| builtin::list_lines(c).map(str::to_string).collect())
-            .unwrap_or_default();
-        // The company's name alone is not talk about the numbers: a job post in January must
-        // not go to investor relations. Results vocabulary and the period's own terms are.
+        let tz = b.guideline.zone();
         let mut periods = Vec::new();
-        for (i, q) in b.guideline.quiet_periods.iter().enumerate() {
-            let mut terms = shared.clone();
-            terms.extend(q.terms.iter().cloned());
-            let list = b.matcher.add_terms(&terms, TermOptions::default());
+        for (i, q) in b.guideline.quiet_periods.clone().into_iter().enumerate() {
             let reason = q
                 .reason
                 .as_ref()
                 .map(|r| b.text(format!("finance.quiet-period.reason-{i}"), r));
-            let tz = b.guideline.zone();
             periods.push(Period {
                 from: q.from.resolve(&tz),
                 to: q.to.end(&tz),
                 to_arg: q.to.arg(&tz),
-                period: q.clone(),
-                list,
+                figures: Figures::build(b, &q.terms)?,
+                period: q,
                 reason,
             });
         }
@@ -68,23 +62,24 @@ impl QuietPeriodRule {
 impl Rule for QuietPeriodRule {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         for p in &self.periods {
-            let q = &p.period;
             if cx.now < p.from || cx.now >= p.to {
                 continue;
             }
-            let Some(hit) = cx.hits.terms(p.list).first() else {
+            // One finding for the post: the first sentence about the figures.
+            let Some(first) = p.figures.sentences(cx).into_iter().next() else {
                 continue;
             };
+            let span = first.span;
             let e = match &p.reason {
                 Some(reason) => out
-                    .report(hit.span, "message")
-                    .arg("reason", crate::i18n::Arg::message(reason.clone())),
-                None => out.report(hit.span, "no-reason"),
+                    .report(span, "message")
+                    .arg("reason", Arg::message(reason.clone())),
+                None => out.report(span, "no-reason"),
             };
-            e.arg("term", cx.slice(hit.span))
+            e.arg("term", cx.slice(span))
                 .arg("to", p.to_arg.clone())
                 .advice("suggestion")
-                .route(q.route.as_deref());
+                .route(p.period.route.as_deref());
         }
     }
 }
@@ -93,13 +88,18 @@ impl Rule for QuietPeriodRule {
 mod tests {
     use crate::rule::test::findings;
 
+    const G: &str = "[company]\nnames = [\"Havnelogistik\"]\n[[quiet_period]]\nfrom = 2026-05-20\nto = 2026-06-05\nreason = \"Q2\"";
+
+    fn fires(text: &str) -> bool {
+        !findings(G, "finance.quiet-period", text, "da").is_empty()
+    }
+
     #[test]
-    fn only_inside_the_period() {
-        let g = "[[quiet_period]]\nfrom = 2026-05-20\nto = 2026-06-05\nreason = \"Q2\"";
+    fn figures_of_the_company_inside_the_period() {
         let f = findings(
-            g,
+            G,
             "finance.quiet-period",
-            "Rekordomsætning i kvartalet!",
+            "Vi har aldrig solgt så mange containere som i år!",
             "da",
         );
         assert_eq!(f.len(), 1);
@@ -109,7 +109,30 @@ mod tests {
             "{}",
             f[0].message
         );
-        let g = "[[quiet_period]]\nfrom = 2026-07-01\nto = 2026-07-05";
-        assert!(findings(g, "finance.quiet-period", "Rekordomsætning!", "da").is_empty());
+        for t in [
+            "Rekordmange ordrer hos os i denne måned 🚀",
+            "Vores omsætning er steget 12 % i kvartalet.",
+            "We just had our best quarter ever.",
+            "Havnelogistik forventer vækst i resten af året.",
+        ] {
+            assert!(fires(t), "{t}");
+        }
+        for t in [
+            "Et fantastisk kvartal for vores elever – tillykke!",
+            "Flot resultat i stafetten i går, holdet!",
+            "The weather outlook for the summer party looks great.",
+            "Kantinen solgte rekordmange boller i går.",
+            "Tak for et godt samarbejde i 2026.",
+        ] {
+            assert!(!fires(t), "{t}");
+        }
+        let g = "[company]\nnames = [\"Havnelogistik\"]\n[[quiet_period]]\nfrom = 2026-07-01\nto = 2026-07-05";
+        assert!(findings(
+            g,
+            "finance.quiet-period",
+            "Vores omsætning er steget 12 %.",
+            "da"
+        )
+        .is_empty());
     }
 }

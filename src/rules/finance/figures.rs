@@ -1,0 +1,145 @@
+//! Whether a sentence is about the company's own business figures — the shared judgement of
+//! `finance.quiet-period` and `finance.forward-looking`. The words are data:
+//! `rules/lexicons/finance.toml`.
+//!
+//! A sentence is a figure sentence when it has a figure word ("omsætning", "ordrer",
+//! "solgt", "kvartal"), the company as the one talking ("vi", "vores", "we", a company name;
+//! implied for a word that can only be a business figure, such as "omsætningen", unless
+//! another company the guideline knows is named) and a measure: a number, a percentage, a record, a comparison, a trend or an outlook
+//! ("rekordmange", "aldrig … så mange … som i år", "end sidste år", "forventer"). The word
+//! "kvartal" alone ("et fantastisk kvartal for vores elever") and a relay race's "resultat"
+//! are not.
+
+use crate::error::Error;
+use crate::matcher::{ListId, TermOptions};
+use crate::rule::{Build, Context};
+use crate::rules::words::ByLang;
+use crate::span::Span;
+
+/// The lexicon.
+const FINANCE: &str = "lexicons/finance.toml";
+
+/// The lists of a figure judgement.
+#[derive(Debug)]
+pub(super) struct Figures {
+    /// Figure words that are the company's unless another company is named.
+    strong: ByLang,
+    /// Figure words that need the company said.
+    weak: ByLang,
+    /// Other companies the guideline knows (competitors, customers).
+    others: ListId,
+    measure: ByLang,
+    outlook: ByLang,
+    company: ByLang,
+    names: ListId,
+}
+
+/// A figure sentence: the figure word's span, and whether it looks ahead.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FigureSentence {
+    /// The first figure word of the sentence.
+    pub span: Span,
+    /// Whether it has an outlook word ("forventer", "next quarter").
+    pub outlook: bool,
+}
+
+impl Figures {
+    /// Registers the lists, with `extra` figure words (a quiet period's own terms).
+    pub fn build(b: &mut Build<'_>, extra: &[String]) -> Result<Figures, Error> {
+        let o = TermOptions::default();
+        let company = &b.guideline.company;
+        let names: Vec<String> = company
+            .names
+            .iter()
+            .chain(&company.products)
+            .cloned()
+            .collect();
+        let others: Vec<String> = company
+            .competitors
+            .iter()
+            .cloned()
+            .chain(b.guideline.customers.iter().map(|c| c.name.clone()))
+            .collect();
+        let others = crate::rules::words::company_names(&others);
+        let names = crate::rules::words::company_names(&names);
+        Ok(Figures {
+            strong: ByLang::with_extra(b.matcher, FINANCE, "figures.strong", extra, o)?,
+            weak: ByLang::new(b.matcher, FINANCE, "figures.weak", o)?,
+            others: b.matcher.add_terms(
+                &others,
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            ),
+            measure: ByLang::new(b.matcher, FINANCE, "measure", o)?,
+            outlook: ByLang::new(b.matcher, FINANCE, "outlook", o)?,
+            company: ByLang::new(
+                b.matcher,
+                FINANCE,
+                "company",
+                TermOptions {
+                    inflect: false,
+                    ..o
+                },
+            )?,
+            names: b.matcher.add_terms(&names, o),
+        })
+    }
+
+    /// The post's figure sentences, in order.
+    pub fn sentences(&self, cx: &Context<'_>) -> Vec<FigureSentence> {
+        let strong = self.strong.spans(cx);
+        let mut figures: Vec<(Span, bool)> = strong.iter().map(|&s| (s, true)).collect();
+        figures.extend(self.weak.spans(cx).into_iter().map(|s| (s, false)));
+        if figures.is_empty() {
+            return Vec::new();
+        }
+        figures.sort_by_key(|(s, _)| s.start);
+        let others: Vec<Span> = cx.hits.terms(self.others).iter().map(|h| h.span).collect();
+        let measure = self.measure.spans(cx);
+        let outlook = self.outlook.spans(cx);
+        let mut company = self.company.spans(cx);
+        company.extend(cx.hits.terms(self.names).iter().map(|h| h.span));
+        let sentence = |s: &Span| cx.doc.sentence_index(s.start);
+        let mut out: Vec<FigureSentence> = Vec::new();
+        for (f, is_strong) in figures {
+            let n = sentence(&f);
+            if out.last().is_some_and(|l| sentence(&l.span) == n) {
+                continue;
+            }
+            let in_it = |spans: &[Span]| spans.iter().any(|s| sentence(s) == n && *s != f);
+            let has_outlook = in_it(&outlook);
+            let measured = has_outlook || in_it(&measure) || has_number(cx, n);
+            let ours = in_it(&company) || (is_strong && !in_it(&others));
+            if ours && measured {
+                out.push(FigureSentence {
+                    span: f,
+                    outlook: has_outlook,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Whether sentence `n` has a number (a figure, a percentage), not counting years and
+/// times: "i 2026" and "kl. 14" are not figures.
+fn has_number(cx: &Context<'_>, n: usize) -> bool {
+    let Some(range) = cx.doc.sentences.get(n) else {
+        return false;
+    };
+    let text = &cx.doc.text[range.clone()];
+    if text.contains('%') {
+        return true;
+    }
+    crate::fold::split_words(text).any(|w| {
+        let word = &text[w];
+        let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+        if digits.is_empty() || !word.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        !year && (digits.len() >= 2 || word.len() > 1)
+    })
+}

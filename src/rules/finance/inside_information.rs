@@ -1,0 +1,157 @@
+//! `finance.inside-information`: an acquisition, a merger, a sale, layoffs or a restructuring
+//! with the company as a party ("vi er ved at købe Kystfragt", "fyringsrunden i Aarhus",
+//! "merger talks") — inside information until the company announces it (MAR art. 7 and 10).
+//! Another company's public news, shopping ("købe ind"), buying equipment and acquiring
+//! skills are not. The words are data: `rules/lexicons/finance.toml`, [events].
+
+use crate::error::Error;
+use crate::matcher::{ListId, TermOptions};
+use crate::report::Severity;
+use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
+use crate::rules::words::ByLang;
+use crate::span::Span;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    id: "finance.inside-information",
+    severity: Severity::Error,
+    route: Some("legal"),
+    scope: Scope::Span,
+    options: options::<NoOptions>,
+    build: InsideInformation::build,
+};
+
+const FINANCE: &str = "lexicons/finance.toml";
+
+#[derive(Debug)]
+struct InsideInformation {
+    events: ByLang,
+    object_needed: ByLang,
+    company_nouns: ByLang,
+    not: ByLang,
+    company: ByLang,
+    /// The company's names.
+    names: ListId,
+    /// Other companies the guideline knows (competitors, customers): a buy of one is an
+    /// acquisition.
+    others: ListId,
+    /// Legal forms after a name ("Kystfragt A/S").
+    legal_forms: ListId,
+}
+
+impl InsideInformation {
+    fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
+        let o = TermOptions::default();
+        let exact = TermOptions {
+            inflect: false,
+            ..o
+        };
+        let g = b.guideline;
+        let others: Vec<String> = g
+            .company
+            .competitors
+            .iter()
+            .cloned()
+            .chain(g.customers.iter().map(|c| c.name.clone()))
+            .collect();
+        let others = crate::rules::words::company_names(&others);
+        let forms: Vec<String> = crate::builtin::file("lexicons/legal-forms.txt")
+            .map(|c| crate::builtin::list_lines(c).map(str::to_string).collect())
+            .unwrap_or_default();
+        let case = TermOptions {
+            case_sensitive: true,
+            ..exact
+        };
+        Ok(Box::new(InsideInformation {
+            events: ByLang::new(b.matcher, FINANCE, "events", o)?,
+            object_needed: ByLang::new(b.matcher, FINANCE, "events.object_needed", exact)?,
+            company_nouns: ByLang::new(b.matcher, FINANCE, "events.company_nouns", o)?,
+            not: ByLang::new(b.matcher, FINANCE, "events.not", o)?,
+            company: ByLang::new(b.matcher, FINANCE, "company", exact)?,
+            names: b
+                .matcher
+                .add_terms(&crate::rules::words::company_names(&g.company.names), o),
+            others: b.matcher.add_terms(
+                &others,
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            ),
+            legal_forms: b.matcher.add_terms(&forms, case),
+        }))
+    }
+
+    /// Whether a company is the object within a few words after the verb at `verb`.
+    fn company_object(&self, cx: &Context<'_>, verb: Span) -> bool {
+        let sentence = cx.doc.sentence_index(verb.start);
+        let first = cx.doc.word_index(verb.end);
+        let window = first..(first + 5).min(cx.doc.words.len());
+        let in_window = |s: &Span| {
+            cx.doc.words.get(window.clone()).is_some_and(|ws| {
+                ws.iter()
+                    .any(|w| w.span.start <= s.start && s.start < w.span.end)
+            }) && cx.doc.sentence_index(s.start) == sentence
+        };
+        let hits = |id: ListId| cx.hits.terms(id).iter().any(|h| in_window(&h.span));
+        hits(self.others)
+            || hits(self.legal_forms)
+            || self.company_nouns.spans(cx).iter().any(in_window)
+    }
+}
+
+impl Rule for InsideInformation {
+    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
+        let not = self.not.spans(cx);
+        let outside = |s: &Span| !not.iter().any(|n| n.start <= s.start && s.end <= n.end);
+        let mut candidates: Vec<Span> = self.events.spans(cx).into_iter().filter(outside).collect();
+        candidates.extend(
+            self.object_needed
+                .spans(cx)
+                .into_iter()
+                .filter(|s| outside(s) && self.company_object(cx, *s)),
+        );
+        candidates.sort_by_key(|s| s.start);
+        let mut company = self.company.spans(cx);
+        company.extend(cx.hits.terms(self.names).iter().map(|h| h.span));
+        let is_ours = |s: &Span| {
+            let n = cx.doc.sentence_index(s.start);
+            company.iter().any(|c| cx.doc.sentence_index(c.start) == n)
+        };
+        // One finding for the post: the first event the company is part of.
+        if let Some(s) = candidates.into_iter().find(|s| is_ours(s)) {
+            out.report(s, "message")
+                .arg("term", cx.slice(s))
+                .advice("suggestion");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::test::{assert_fires, assert_silent};
+
+    const G: &str = "[company]\nnames = [\"Havnelogistik\"]\ncompetitors = [\"Kystfragt A/S\"]";
+
+    #[test]
+    fn corporate_events_the_company_is_part_of() {
+        for t in [
+            "Vi er ved at købe Kystfragt – stort!",
+            "Nej, vi er ikke ved at købe Kystfragt 😂",
+            "Hårde dage med fyringsrunden hos os i Aarhus.",
+            "Can't say much, but our merger talks are going well.",
+            "Havnelogistik skal overtage et rederi i Göteborg.",
+        ] {
+            assert_fires(G, "finance.inside-information", t);
+        }
+        for t in [
+            "Kystfragt har i dag meldt ud, at de fyrer 40 medarbejdere.",
+            "Jeg skal lige købe ind til fredagsbaren.",
+            "Vi har købt tre nye trucks til lageret.",
+            "Vi stod for opkøb af brugte paller hele sidste år.",
+            "We are acquiring new skills every week.",
+            "Fusion cuisine at our summer party was a hit.",
+        ] {
+            assert_silent(G, "finance.inside-information", t);
+        }
+    }
+}

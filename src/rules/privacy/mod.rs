@@ -1,0 +1,192 @@
+//! `privacy.*`: personal data — identifiers (CPR, IBAN, card), contact details (phone,
+//! e-mail), the GDPR's special categories (health and the rest of art. 9) and photos of
+//! colleagues.
+//!
+//! Numbers are found by their shape and check digits once per post ([`crate::numbers`],
+//! through [`crate::document::Document::numbers`]). Whether data is about the author or about
+//! someone else is read from the sentence ([`People::about`]): the nearest reference to a
+//! person decides, with the words of `rules/lexicons/personal-data.toml` and the first names
+//! of `rules/lexicons/first-names.txt`.
+
+pub(crate) mod card;
+pub(crate) mod cpr;
+pub(crate) mod email;
+pub(crate) mod health;
+pub(crate) mod iban;
+pub(crate) mod phone;
+pub(crate) mod photo_consent;
+pub(crate) mod sensitive;
+mod special;
+
+use crate::builtin;
+use crate::error::Error;
+use crate::matcher::{ListId, MatcherBuilder, TermOptions};
+use crate::rule::Context;
+use crate::span::Span;
+use crate::text::Lang;
+
+/// The cue words: whom a sentence is about, photo and contact cues.
+pub(super) const PERSONAL: &str = "lexicons/personal-data.toml";
+/// The GDPR art. 9 categories' terms.
+pub(super) const SPECIAL: &str = "lexicons/special-categories.toml";
+
+/// The strings at `path` of `rules/lexicons/personal-data.toml`.
+pub(super) fn words(path: &str) -> Result<Vec<String>, Error> {
+    super::words::words_in(PERSONAL, path)
+}
+
+pub(super) use super::words::ByLang;
+
+/// Whom a piece of personal data is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Who {
+    /// The author ("jeg er sygemeldt", "ring til mig").
+    Author,
+    /// Someone else: a name, an @mention, "min kollega", "hans".
+    Other,
+    /// No one in particular: a general topic.
+    Nobody,
+}
+
+/// The words that say whom a sentence is about.
+#[derive(Debug)]
+pub(super) struct People {
+    own: ByLang,
+    /// "I", "I'm": English's first person is a capital letter, and Danish "i" is "in".
+    own_exact: ListId,
+    other: ByLang,
+    names: ListId,
+}
+
+impl People {
+    /// Registers the lists (identical lists of several rules share one handle).
+    pub fn build(mb: &mut MatcherBuilder) -> Result<People, Error> {
+        let o = TermOptions::default();
+        let exact = TermOptions {
+            case_sensitive: true,
+            inflect: false,
+            ..o
+        };
+        // "Peter" and the genitive "Peters", nothing else: "Hansen" and "Jensen" are
+        // surnames, not inflections of Hans and Jens.
+        let mut names: Vec<String> = Vec::new();
+        for n in builtin::file("lexicons/first-names.txt")
+            .map(builtin::list_lines)
+            .into_iter()
+            .flatten()
+        {
+            names.push(n.to_string());
+            if !n.ends_with(['s', 'x', 'z']) {
+                names.push(format!("{n}s"));
+            }
+        }
+        Ok(People {
+            own: ByLang::new(
+                mb,
+                PERSONAL,
+                "people.own",
+                TermOptions {
+                    inflect: false,
+                    ..o
+                },
+            )?,
+            own_exact: mb.add_terms(&["I", "I'm", "I've", "I'd", "I'll"], exact),
+            other: ByLang::new(mb, PERSONAL, "people.other", o)?,
+            // Case-sensitive: "Peter", not "peter" (and names that are words are not listed).
+            names: mb.add_terms(&names, exact),
+        })
+    }
+
+    /// Whom the data at `span` is about: the nearest reference to a person in its sentence
+    /// (a tie goes to someone else — the careful reading).
+    pub fn about(&self, cx: &Context<'_>, span: Span) -> Who {
+        let sentence = cx.doc.sentence_index(span.start);
+        let same = |s: &Span| {
+            cx.doc.sentence_index(s.start) == sentence
+                && (s.end <= span.start || s.start >= span.end)
+        };
+        let distance = |s: &Span| {
+            if s.end <= span.start {
+                span.start - s.end
+            } else {
+                s.start.saturating_sub(span.end)
+            }
+        };
+        let mut best: Option<(usize, Who)> = None;
+        let mut consider = |s: Span, who: Who| {
+            if !same(&s) {
+                return;
+            }
+            let d = distance(&s);
+            let better = match best {
+                None => true,
+                Some((bd, bw)) => d < bd || (d == bd && who == Who::Other && bw != Who::Other),
+            };
+            if better {
+                best = Some((d, who));
+            }
+        };
+        for s in self.own.spans(cx) {
+            consider(s, Who::Author);
+        }
+        if cx.doc.is_language(Lang::En) {
+            for h in cx.hits.terms(self.own_exact) {
+                consider(h.span, Who::Author);
+            }
+        }
+        for s in self.other.spans(cx) {
+            consider(s, Who::Other);
+        }
+        for h in cx.hits.terms(self.names) {
+            consider(h.span, Who::Other);
+        }
+        for m in &cx.doc.entities.mentions {
+            consider(Span::new(m.start, m.end), Who::Other);
+        }
+        best.map_or(Who::Nobody, |(_, w)| w)
+    }
+
+    /// Whether the post names or tags someone: a first name or an @mention.
+    pub fn names_someone(&self, cx: &Context<'_>) -> Vec<Span> {
+        let mut v: Vec<Span> = cx.hits.terms(self.names).iter().map(|h| h.span).collect();
+        v.extend(
+            cx.doc
+                .entities
+                .mentions
+                .iter()
+                .map(|m| Span::new(m.start, m.end)),
+        );
+        v.sort_by_key(|s| s.start);
+        v
+    }
+}
+
+/// `number` with its letters and digits masked by `*`, keeping the first `keep_first` and the
+/// last `keep_last` of them and every separator: "4111 1111 1111 1111" → "**** **** ****
+/// 1111", as cards are printed on receipts.
+pub(super) fn mask(number: &str, keep_first: usize, keep_last: usize) -> String {
+    let total = number.chars().filter(|c| c.is_alphanumeric()).count();
+    let mut seen = 0;
+    number
+        .chars()
+        .map(|c| {
+            if !c.is_alphanumeric() {
+                return c;
+            }
+            seen += 1;
+            if seen <= keep_first || seen > total.saturating_sub(keep_last) {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// Whether any of `spans` ends within `reach` bytes before `at`, in the same sentence.
+pub(super) fn just_before(cx: &Context<'_>, spans: &[Span], at: usize, reach: usize) -> bool {
+    let sentence = cx.doc.sentence_index(at);
+    spans
+        .iter()
+        .any(|s| s.end <= at && at - s.end <= reach && cx.doc.sentence_index(s.start) == sentence)
+}

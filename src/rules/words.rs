@@ -1,0 +1,154 @@
+//! Word lists the code rules share, read from the TOML lexicons under `rules/lexicons/`
+//! (`personal-data.toml`, `special-categories.toml`, `finance.toml`): each file parsed once
+//! per process, each list registered with the matcher per language.
+
+use crate::builtin;
+use crate::error::{Error, ErrorKind};
+use crate::matcher::{ListId, MatcherBuilder, TermOptions};
+use crate::rule::Context;
+use crate::span::Span;
+use crate::text::Lang;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// The built-in TOML lexicon `file` (a path under `rules/`), parsed once per process.
+fn lexicon(file: &'static str) -> Result<&'static toml::Table, Error> {
+    static PARSED: OnceLock<Mutex<HashMap<&'static str, &'static toml::Table>>> = OnceLock::new();
+    let cache = PARSED.get_or_init(Default::default);
+    if let Some(t) = cache.lock().ok().and_then(|c| c.get(file).copied()) {
+        return Ok(t);
+    }
+    let text = builtin::file(file)
+        .ok_or_else(|| Error::new(ErrorKind::Internal, format!("rules/{file} is not built in")))?;
+    let table: toml::Table = toml::from_str(text)
+        .map_err(|e| Error::new(ErrorKind::Internal, format!("rules/{file}: {e}")))?;
+    // Leaked on purpose: at most one table per built-in file, for the life of the process.
+    let table: &'static toml::Table = Box::leak(Box::new(table));
+    if let Ok(mut c) = cache.lock() {
+        c.insert(file, table);
+    }
+    Ok(table)
+}
+
+/// The strings at the dotted `path` (`people.own.da`) of the lexicon `file`; none when the
+/// path is absent.
+pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Error> {
+    let mut keys = path.split('.');
+    let table = lexicon(file)?;
+    let mut v = keys.next().and_then(|k| table.get(k));
+    for key in keys {
+        v = v.and_then(|t| t.get(key));
+    }
+    Ok(v.and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// A term list per language: `path.da` and `path.en` of a lexicon.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ByLang {
+    da: ListId,
+    en: ListId,
+}
+
+impl ByLang {
+    /// Registers `path.da` and `path.en` of the lexicon `file`, plus `extra` for both
+    /// languages (a guideline's own terms), with `options`.
+    pub fn new(
+        mb: &mut MatcherBuilder,
+        file: &'static str,
+        path: &str,
+        options: TermOptions,
+    ) -> Result<ByLang, Error> {
+        ByLang::with_extra(mb, file, path, &[], options)
+    }
+
+    /// [`ByLang::new`] with terms of the guideline added to both languages.
+    pub fn with_extra(
+        mb: &mut MatcherBuilder,
+        file: &'static str,
+        path: &str,
+        extra: &[String],
+        options: TermOptions,
+    ) -> Result<ByLang, Error> {
+        let mut list = |lang: &str| -> Result<ListId, Error> {
+            let mut terms = words_in(file, &format!("{path}.{lang}"))?;
+            terms.extend(extra.iter().cloned());
+            Ok(mb.add_terms(&terms, options))
+        };
+        Ok(ByLang {
+            da: list("da")?,
+            en: list("en")?,
+        })
+    }
+
+    /// The hits of the lists that apply to the post's language (both when it is unknown),
+    /// sorted by start.
+    pub fn spans(&self, cx: &Context<'_>) -> Vec<Span> {
+        let mut v: Vec<Span> = Vec::new();
+        for (lang, id) in [(Lang::Da, self.da), (Lang::En, self.en)] {
+            if cx.doc.is_language(lang) {
+                v.extend(cx.hits.terms(id).iter().map(|h| h.span));
+            }
+        }
+        v.sort_by_key(|s| s.start);
+        v
+    }
+}
+
+/// `name` without a trailing legal form ("Kronborg Frugt A/S" → "Kronborg Frugt").
+fn without_legal_form<'a>(name: &'a str, forms: &[&str]) -> Option<&'a str> {
+    let name = name.trim();
+    forms.iter().find_map(|f| {
+        // The form is a word of its own: "Texas" does not end in the form "AS".
+        let rest = name.strip_suffix(f)?.strip_suffix([' ', ','])?;
+        let rest = rest.trim_end_matches([' ', ',']);
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
+/// Company names as written and without their legal form ("Kronborg Frugt A/S" and
+/// "Kronborg Frugt"): people rarely write the "A/S". The forms are data:
+/// `rules/lexicons/legal-forms.txt`.
+pub(crate) fn company_names(names: &[String]) -> Vec<String> {
+    let forms: Vec<&str> = builtin::file("lexicons/legal-forms.txt")
+        .map(|c| builtin::list_lines(c).collect())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for name in names {
+        out.push(name.clone());
+        if let Some(short) = without_legal_form(name, &forms) {
+            out.push(short.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_legal_form;
+
+    #[test]
+    fn legal_forms() {
+        let forms = ["A/S", "ApS", "AS"];
+        assert_eq!(
+            without_legal_form("Kronborg Frugt A/S", &forms),
+            Some("Kronborg Frugt")
+        );
+        assert_eq!(without_legal_form("Acme, ApS", &forms), Some("Acme"));
+        assert_eq!(without_legal_form("Texas", &forms), None);
+        assert_eq!(without_legal_form("A/S", &forms), None);
+    }
+
+    #[test]
+    fn reads_nested_lists() {
+        let v = super::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
+        assert!(v.contains(&"omsætning".to_string()), "{v:?}");
+        let v = super::words_in("lexicons/finance.toml", "company.da").unwrap();
+        assert!(v.contains(&"vi".to_string()), "{v:?}");
+    }
+}
