@@ -482,17 +482,23 @@ const MIN_WORDS_FOR_DETECTION: usize = 3;
 /// and byte comparisons, much faster than scanning a list.
 fn function_word(w: &str) -> Option<Lang> {
     match w {
-        "og" | "at" | "det" | "en" | "til" | "er" | "som" | "på" | "de" | "med" | "har" | "af"
-        | "ikke" | "vi" | "jeg" | "du" | "den" | "så" | "kan" | "der" | "et" | "men" | "om"
-        | "fra" | "var" | "være" | "vores" | "hos" | "min" | "mit" | "mine" | "os" | "jer"
-        | "skal" | "vil" | "også" | "når" | "hvor" | "hvad" | "efter" | "blev" | "få" | "får"
-        | "nye" | "ny" | "dig" | "mig" | "hele" | "alle" | "godt" | "tak" | "søger" | "ønsker"
-        | "glæder" => Some(Lang::Da),
+        // Not "at", "men" or "team": English has them too (and Danish posts say "team").
+        "og" | "det" | "en" | "til" | "er" | "som" | "på" | "de" | "med" | "har" | "af"
+        | "ikke" | "vi" | "jeg" | "du" | "den" | "så" | "kan" | "der" | "et" | "om" | "fra"
+        | "var" | "være" | "vores" | "hos" | "min" | "mit" | "mine" | "os" | "jer" | "skal"
+        | "vil" | "også" | "når" | "hvor" | "hvad" | "efter" | "blev" | "få" | "får" | "nye"
+        | "ny" | "dig" | "mig" | "hele" | "alle" | "godt" | "tak" | "søger" | "ønsker"
+        | "glæder" | "hvis" | "eller" | "nu" | "bare" | "lige" | "ud" | "op" | "ind" | "havde"
+        | "blive" | "bliver" | "sammen" | "dag" | "hvordan" | "hvorfor" | "mange" => Some(Lang::Da),
         "the" | "and" | "to" | "of" | "is" | "that" | "for" | "it" | "with" | "on" | "as"
         | "we" | "our" | "you" | "are" | "this" | "be" | "have" | "has" | "was" | "were"
         | "will" | "my" | "your" | "from" | "by" | "not" | "but" | "what" | "when" | "who"
         | "can" | "all" | "new" | "about" | "just" | "more" | "they" | "their" | "us" | "join"
-        | "hiring" | "proud" | "team" | "today" | "thanks" | "looking" | "great" => Some(Lang::En),
+        | "hiring" | "proud" | "today" | "thanks" | "looking" | "great" | "in" | "a" | "an"
+        | "or" | "if" | "up" | "out" | "how" | "why" | "been" | "which" | "there" | "it's"
+        | "we're" | "i'm" | "don't" | "can't" | "we've" | "would" | "could" | "should" => {
+            Some(Lang::En)
+        }
         _ => None,
     }
 }

@@ -411,16 +411,12 @@ fn phones(text: &str, runs: &[Run], taken: &[Range<usize>]) -> Vec<Phone> {
         {
             continue;
         }
-        // "2019-2024" and "1990 2000" are years.
-        if lens == [4, 4]
-            && number[..4].starts_with(['1', '2'])
-            && number[4..].starts_with(['1', '2'])
-        {
-            let (a, b) = (
-                number[..4].parse::<u32>().unwrap_or(0),
-                number[4..].parse::<u32>().unwrap_or(0),
-            );
-            if (1900..=2100).contains(&a) && (1900..=2100).contains(&b) {
+        // "2019-2024", "8000-8210" and "4500-5000" are ranges (of years, postcodes, people):
+        // a dash between two ascending four-digit numbers.
+        if lens == [4, 4] && matches!(run.one_separator(), Some('-' | '–')) {
+            let a = number[..4].parse::<u32>().unwrap_or(0);
+            let b = number[4..].parse::<u32>().unwrap_or(0);
+            if a < b {
                 continue;
             }
         }
@@ -558,6 +554,8 @@ mod tests {
             "1.234.567 kr.",
             "12 500 000 kr.",
             "2019-2024",
+            "postnumre 8000-8210",
+            "4500-5000 tilskuere",
             "Ring 112 eller 1813",
             "kl. 08.00-16.00",
             "Søndergade 12, 8000 Aarhus",

@@ -24,11 +24,15 @@ const FINANCE: &str = "lexicons/finance.toml";
 pub(super) struct Figures {
     /// Figure words that are the company's unless another company is named.
     strong: ByLang,
-    /// Figure words that need the company said.
+    /// Figure words that are the company's with a record, or when it says so.
     weak: ByLang,
+    /// Figure verbs: the company must be said ("vi har solgt").
+    verbs: ByLang,
     /// Other companies the guideline knows (competitors, customers).
     others: ListId,
     measure: ByLang,
+    /// Records and superlatives: a figure word is the company's even without "vi".
+    record: ByLang,
     outlook: ByLang,
     company: ByLang,
     names: ListId,
@@ -54,17 +58,23 @@ impl Figures {
             .chain(&company.products)
             .cloned()
             .collect();
-        let others: Vec<String> = company
-            .competitors
-            .iter()
-            .cloned()
-            .chain(b.guideline.customers.iter().map(|c| c.name.clone()))
-            .collect();
-        let others = crate::rules::words::company_names(&others);
+        // Competitors' figures are theirs; a customer's orders are still the company's.
+        let others = crate::rules::words::company_names(&company.competitors);
         let names = crate::rules::words::company_names(&names);
         Ok(Figures {
-            strong: ByLang::with_extra(b.matcher, FINANCE, "figures.strong", extra, o)?,
+            // "omsætningsrekorden", "årsomsætningen".
+            strong: ByLang::with_extra(
+                b.matcher,
+                FINANCE,
+                "figures.strong",
+                extra,
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            )?,
             weak: ByLang::new(b.matcher, FINANCE, "figures.weak", o)?,
+            verbs: ByLang::new(b.matcher, FINANCE, "figures.verbs", o)?,
             others: b.matcher.add_terms(
                 &others,
                 TermOptions {
@@ -73,6 +83,15 @@ impl Figures {
                 },
             ),
             measure: ByLang::new(b.matcher, FINANCE, "measure", o)?,
+            record: ByLang::new(
+                b.matcher,
+                FINANCE,
+                "record",
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            )?,
             outlook: ByLang::new(b.matcher, FINANCE, "outlook", o)?,
             company: ByLang::new(
                 b.matcher,
@@ -89,29 +108,37 @@ impl Figures {
 
     /// The post's figure sentences, in order.
     pub fn sentences(&self, cx: &Context<'_>) -> Vec<FigureSentence> {
-        let strong = self.strong.spans(cx);
-        let mut figures: Vec<(Span, bool)> = strong.iter().map(|&s| (s, true)).collect();
-        figures.extend(self.weak.spans(cx).into_iter().map(|s| (s, false)));
+        // How sure a word is the company's: 2 strong, 1 weak, 0 a verb.
+        let mut figures: Vec<(Span, u8)> =
+            self.strong.spans(cx).into_iter().map(|s| (s, 2)).collect();
+        figures.extend(self.weak.spans(cx).into_iter().map(|s| (s, 1)));
+        figures.extend(self.verbs.spans(cx).into_iter().map(|s| (s, 0)));
         if figures.is_empty() {
             return Vec::new();
         }
         figures.sort_by_key(|(s, _)| s.start);
         let others: Vec<Span> = cx.hits.terms(self.others).iter().map(|h| h.span).collect();
         let measure = self.measure.spans(cx);
+        let record = self.record.spans(cx);
         let outlook = self.outlook.spans(cx);
         let mut company = self.company.spans(cx);
         company.extend(cx.hits.terms(self.names).iter().map(|h| h.span));
         let sentence = |s: &Span| cx.doc.sentence_index(s.start);
         let mut out: Vec<FigureSentence> = Vec::new();
-        for (f, is_strong) in figures {
+        for (f, sure) in figures {
             let n = sentence(&f);
             if out.last().is_some_and(|l| sentence(&l.span) == n) {
                 continue;
             }
-            let in_it = |spans: &[Span]| spans.iter().any(|s| sentence(s) == n && *s != f);
+            let in_it = |spans: &[Span]| spans.iter().any(|s| sentence(s) == n);
             let has_outlook = in_it(&outlook);
-            let measured = has_outlook || in_it(&measure) || has_number(cx, n);
-            let ours = in_it(&company) || (is_strong && !in_it(&others));
+            let has_record = in_it(&record);
+            let measured = has_outlook || has_record || in_it(&measure) || has_number(cx, n);
+            // The company says it, or it is implied: a word that can only be a business figure,
+            // or a figure noun with a record ("Rekordmange ordrer i december!") — unless a
+            // competitor is named. A verb needs its subject ("vi har solgt").
+            let implied = sure == 2 || (sure == 1 && has_record);
+            let ours = in_it(&company) || (implied && !in_it(&others));
             if ours && measured {
                 out.push(FigureSentence {
                     span: f,

@@ -36,6 +36,10 @@ struct InsideInformation {
     others: ListId,
     /// Legal forms after a name ("Kystfragt A/S").
     legal_forms: ListId,
+    /// "med", "with": another company right after one is a partner ("fusionen med X").
+    partner: ByLang,
+    /// "sig det ikke til nogen", "can't say much", 🤫.
+    secrecy: ByLang,
 }
 
 impl InsideInformation {
@@ -64,7 +68,15 @@ impl InsideInformation {
         Ok(Box::new(InsideInformation {
             events: ByLang::new(b.matcher, FINANCE, "events", o)?,
             object_needed: ByLang::new(b.matcher, FINANCE, "events.object_needed", exact)?,
-            company_nouns: ByLang::new(b.matcher, FINANCE, "events.company_nouns", o)?,
+            company_nouns: ByLang::new(
+                b.matcher,
+                FINANCE,
+                "events.company_nouns",
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            )?,
             not: ByLang::new(b.matcher, FINANCE, "events.not", o)?,
             company: ByLang::new(b.matcher, FINANCE, "company", exact)?,
             names: b
@@ -78,6 +90,8 @@ impl InsideInformation {
                 },
             ),
             legal_forms: b.matcher.add_terms(&forms, case),
+            partner: ByLang::new(b.matcher, FINANCE, "events.partner", exact)?,
+            secrecy: ByLang::new(b.matcher, FINANCE, "secrecy", exact)?,
         }))
     }
 
@@ -94,8 +108,66 @@ impl InsideInformation {
         };
         let hits = |id: ListId| cx.hits.terms(id).iter().any(|h| in_window(&h.span));
         hits(self.others)
+            || hits(self.names)
             || hits(self.legal_forms)
             || self.company_nouns.spans(cx).iter().any(in_window)
+    }
+}
+
+/// Whether a Danish event word is in its definite form ("fyringsrunden", "fusionen",
+/// "opkøbet"): a known, particular event.
+fn definite(word: &str) -> bool {
+    let w = crate::fold::fold(word);
+    let last = w.rsplit(' ').next().unwrap_or("");
+    ["en", "et", "ne"].iter().any(|e| last.ends_with(e)) && last.chars().count() > 5
+}
+
+/// Whose event it is, read from the company references around it in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    /// The company ("vi", "vores", its name).
+    Ours,
+    /// Another company the guideline knows, not as a partner.
+    Theirs,
+}
+
+impl InsideInformation {
+    /// Whether the company is part of the event at `event`: the nearest company reference
+    /// before it in the sentence decides ("Kystfragt har varslet en fyringsrunde" is theirs),
+    /// then, for an event without an object, the nearest after it. With none, the event is
+    /// the company's when it is a known one — a Danish definite form, "fyringsrunden",
+    /// "fusionen" — or the post keeps a secret ("🤫", "can't say much"); news in general
+    /// ("Layoffs at big tech are in the news") is not.
+    fn is_ours(&self, cx: &Context<'_>, event: Span, has_object: bool) -> bool {
+        let n = cx.doc.sentence_index(event.start);
+        let partner = self.partner.spans(cx);
+        let mut refs: Vec<(Span, Party)> = self
+            .company
+            .spans(cx)
+            .into_iter()
+            .chain(cx.hits.terms(self.names).iter().map(|h| h.span))
+            .map(|s| (s, Party::Ours))
+            .collect();
+        for h in cx.hits.terms(self.others) {
+            let with = partner
+                .iter()
+                .any(|p| p.end <= h.span.start && h.span.start - p.end <= 2);
+            if !with {
+                refs.push((h.span, Party::Theirs));
+            }
+        }
+        refs.retain(|(s, _)| cx.doc.sentence_index(s.start) == n);
+        refs.sort_by_key(|(s, _)| s.start);
+        if let Some((_, party)) = refs.iter().rev().find(|(s, _)| s.end <= event.start) {
+            return *party == Party::Ours;
+        }
+        if has_object {
+            return true;
+        }
+        match refs.iter().find(|(s, _)| s.start >= event.end) {
+            Some((_, party)) => *party == Party::Ours,
+            None => definite(cx.slice(event)) || !self.secrecy.spans(cx).is_empty(),
+        }
     }
 }
 
@@ -103,22 +175,26 @@ impl Rule for InsideInformation {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let not = self.not.spans(cx);
         let outside = |s: &Span| !not.iter().any(|n| n.start <= s.start && s.end <= n.end);
-        let mut candidates: Vec<Span> = self.events.spans(cx).into_iter().filter(outside).collect();
+        let mut candidates: Vec<(Span, bool)> = self
+            .events
+            .spans(cx)
+            .into_iter()
+            .filter(outside)
+            .map(|s| (s, false))
+            .collect();
         candidates.extend(
             self.object_needed
                 .spans(cx)
                 .into_iter()
-                .filter(|s| outside(s) && self.company_object(cx, *s)),
+                .filter(|s| outside(s) && self.company_object(cx, *s))
+                .map(|s| (s, true)),
         );
-        candidates.sort_by_key(|s| s.start);
-        let mut company = self.company.spans(cx);
-        company.extend(cx.hits.terms(self.names).iter().map(|h| h.span));
-        let is_ours = |s: &Span| {
-            let n = cx.doc.sentence_index(s.start);
-            company.iter().any(|c| cx.doc.sentence_index(c.start) == n)
-        };
+        candidates.sort_by_key(|(s, _)| s.start);
         // One finding for the post: the first event the company is part of.
-        if let Some(s) = candidates.into_iter().find(|s| is_ours(s)) {
+        if let Some((s, _)) = candidates
+            .into_iter()
+            .find(|&(s, object)| self.is_ours(cx, s, object))
+        {
             out.report(s, "message")
                 .arg("term", cx.slice(s))
                 .advice("suggestion");

@@ -23,7 +23,7 @@ struct Phone {
     people: People,
     private: ByLang,
     work: ByLang,
-    not_phone: ByLang,
+    not_phone: ListId,
     units: ListId,
     /// The digits of the company's public numbers, with country code.
     contacts: Vec<String>,
@@ -57,7 +57,12 @@ impl Phone {
             people: People::build(b.matcher)?,
             private: ByLang::new(b.matcher, super::PERSONAL, "contact.private", o)?,
             work: ByLang::new(b.matcher, super::PERSONAL, "contact.work", o)?,
-            not_phone: ByLang::new(b.matcher, super::PERSONAL, "contact.not_phone", plain)?,
+            // Danish labels (CVR, moms) appear in English posts too: both languages apply.
+            not_phone: {
+                let mut both = super::words("contact.not_phone.da")?;
+                both.extend(super::words("contact.not_phone.en")?);
+                b.matcher.add_terms(&both, plain)
+            },
             units: b
                 .matcher
                 .add_terms(&super::words("contact.unit_after")?, plain),
@@ -78,7 +83,12 @@ impl Rule for Phone {
         if phones.is_empty() {
             return;
         }
-        let not_phone = self.not_phone.spans(cx);
+        let not_phone: Vec<Span> = cx
+            .hits
+            .terms(self.not_phone)
+            .iter()
+            .map(|h| h.span)
+            .collect();
         let private = self.private.spans(cx);
         let work = self.work.spans(cx);
         let units: Vec<Span> = cx.hits.terms(self.units).iter().map(|h| h.span).collect();

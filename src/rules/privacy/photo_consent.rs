@@ -27,6 +27,11 @@ struct PhotoConsent {
     not: ByLang,
     /// Credits: the name after them took the photo.
     credit: ByLang,
+    /// Credits after the name ("Mette tog billedet").
+    credit_after: ByLang,
+    /// The company's names, folded without spaces: its own account (@havnelogistik) is
+    /// no one in a photo.
+    handles: Vec<String>,
 }
 
 impl PhotoConsent {
@@ -37,6 +42,16 @@ impl PhotoConsent {
             cue: ByLang::new(b.matcher, super::PERSONAL, "photo.cue", o)?,
             not: ByLang::new(b.matcher, super::PERSONAL, "photo.not", o)?,
             credit: ByLang::new(b.matcher, super::PERSONAL, "photo.credit", o)?,
+            credit_after: ByLang::new(b.matcher, super::PERSONAL, "photo.credit_after", o)?,
+            handles: b
+                .guideline
+                .company
+                .names
+                .iter()
+                .chain(&b.guideline.company.products)
+                .map(|n| crate::fold::fold(n).replace([' ', '-', '.'], ""))
+                .filter(|n| n.len() >= 3)
+                .collect(),
         }))
     }
 }
@@ -55,11 +70,19 @@ impl Rule for PhotoConsent {
         // A name right after a credit, and the names that follow it ("Foto: Jens Ole
         // Hansen"), took the photo.
         let mut credit = self.credit.spans(cx);
+        let credit_after = self.credit_after.spans(cx);
         let mut named: Vec<Span> = Vec::new();
         for n in self.people.names_someone(cx) {
+            let handle = crate::fold::fold(cx.slice(n).trim_start_matches('@'));
+            if self.handles.iter().any(|h| handle.starts_with(h.as_str())) {
+                continue;
+            }
+            let photographer = credit_after
+                .iter()
+                .any(|c| c.start >= n.end && c.start - n.end <= 2);
             if just_before(cx, &credit, n.start, 3) {
                 credit.push(n);
-            } else {
+            } else if !photographer {
                 named.push(n);
             }
         }

@@ -52,22 +52,30 @@ impl Special {
         })
     }
 
-    /// Reports each term said about someone, once per sentence and category.
+    /// Reports each sentence that says a category's terms about someone, once per sentence
+    /// and category, at the span from its first term to its last ("fået konstateret
+    /// brystkræft" is one finding).
     pub fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let cap = out.severity();
         for c in &self.categories {
-            let mut last_sentence = None;
-            for span in c.terms.spans(cx) {
-                let sentence = cx.doc.sentence_index(span.start);
-                if last_sentence == Some(sentence) {
-                    continue;
+            let spans = c.terms.spans(cx);
+            let mut i = 0;
+            while i < spans.len() {
+                let sentence = cx.doc.sentence_index(spans[i].start);
+                let mut j = i + 1;
+                while j < spans.len() && cx.doc.sentence_index(spans[j].start) == sentence {
+                    j += 1;
                 }
-                let who = self.people.about(cx, span);
-                if who == Who::Nobody {
-                    continue;
+                let group = &spans[i..j];
+                i = j;
+                let whole = Span::new(
+                    group[0].start,
+                    group.iter().map(|s| s.end).max().unwrap_or(group[0].end),
+                );
+                let who = self.people.about(cx, whole);
+                if who != Who::Nobody {
+                    report(out, cx, whole, c.name, who, cap);
                 }
-                last_sentence = Some(sentence);
-                report(out, cx, span, c.name, who, cap);
             }
         }
     }
