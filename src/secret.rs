@@ -23,11 +23,15 @@ use crate::document::Document;
 use crate::fold;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
+use sha2::block_api::compress256;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 /// Bytes of a stored digest.
 pub(crate) const DIGEST_LEN: usize = 16;
+/// The shortest term `hash-terms` accepts, in folded bytes: a one- or two-letter codename
+/// would be found in every post (and the post's "og" and "du" then need no hashing).
+const MIN_TERM_BYTES: usize = 3;
 /// Bytes of a list's salt.
 const SALT_LEN: usize = 64;
 /// The only hash written and read.
@@ -48,14 +52,19 @@ pub(crate) struct HashedTerms {
     pub max_words: usize,
     /// The truncated digests of the terms' folded forms, sorted.
     pub digests: Vec<[u8; DIGEST_LEN]>,
+    /// The prefilter's bits (see [`Prefilter`]), when the block has one.
+    pub filter: Option<Vec<u8>>,
 }
 
 /// A list's salted hasher and digests, ready to look up a post's word n-grams.
 #[derive(Debug)]
 pub(crate) struct HashedList {
     salted: Sha256,
+    /// The SHA-256 state after the salt, when the salt is exactly one block.
+    after_salt: Option<[u32; 8]>,
     max_words: usize,
     digests: FxHashSet<[u8; DIGEST_LEN]>,
+    prefilter: Option<Prefilter>,
 }
 
 impl HashedList {
@@ -63,13 +72,37 @@ impl HashedList {
     pub fn new(h: &HashedTerms) -> HashedList {
         HashedList {
             salted: salted(&h.salt),
+            after_salt: <&[u8; 64]>::try_from(h.salt.as_slice()).ok().map(|block| {
+                let mut state = SHA256_IV;
+                compress256(&mut state, &[*block]);
+                state
+            }),
             max_words: h.max_words.clamp(1, MAX_WORDS),
             digests: h.digests.iter().copied().collect(),
+            prefilter: h
+                .filter
+                .as_deref()
+                .and_then(|bits| Prefilter::from_bytes(&h.salt, bits)),
         }
     }
 
-    fn contains(&self, folded: &str) -> bool {
-        self.digests.contains(&digest(&self.salted, folded))
+    /// Whether the folded `candidate` is listed: first the list's prefilter (a few
+    /// nanoseconds; it rules out ~99 % of a post's n-grams), then the digest.
+    fn contains(&self, candidate: &str) -> bool {
+        if candidate.len() < MIN_TERM_BYTES {
+            return false;
+        }
+        if let Some(f) = &self.prefilter {
+            if !f.may_contain(candidate.as_bytes()) {
+                return false;
+            }
+        }
+        let folded = candidate;
+        let d = match self.after_salt {
+            Some(state) if folded.len() <= 55 => one_block_digest(state, folded.as_bytes()),
+            _ => digest(&self.salted, folded),
+        };
+        self.digests.contains(&d)
     }
 
     /// The spans of the post where a listed term occurs: whole words and phrases (across
@@ -79,14 +112,34 @@ impl HashedList {
         let mut found: Vec<Span> = Vec::new();
         let mut buf = String::new();
         let words = &doc.words;
+        // Each word's forms once: itself and the stems it may inflect (a word is the last
+        // of up to `max_words` n-grams).
+        let forms: Vec<Vec<&str>> = words
+            .iter()
+            .map(|w| {
+                let word = doc.folded_word(w);
+                let mut v: Vec<&str> = std::iter::once(word).chain(stems(word)).collect();
+                v[1..].sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
         for (i, word) in words.iter().enumerate() {
-            let first = doc.folded_word(word);
-            // The n-grams starting with word i, then (for a compound) those starting with
-            // each tail of it: "projekthavørn" → "havørn".
-            self.ngrams(doc, i, first, compounds, &mut buf, &mut found);
+            let folded = doc.folded_word(word);
+            self.ngrams(doc, i, &forms, &mut buf, &mut found);
             if compounds {
-                for tail in tails(first) {
-                    self.ngrams(doc, i, tail, false, &mut buf, &mut found);
+                let span = Span::new(word.span.start, word.span.end);
+                // A compound's first part ("Havørnaftalen"), and its last part with its
+                // inflections ("projekthavørnen"), as a term of one word: a phrase glued to
+                // another word ("Blå Kajprojektet", "lyseblå kaj") is written with a hyphen.
+                let head = heads(folded).any(|h| self.contains_in(h, &mut buf));
+                let mut tail = || {
+                    forms[i]
+                        .iter()
+                        .any(|f| tails(f).any(|t| self.contains_in(t, &mut buf)))
+                };
+                if head || tail() {
+                    found.push(span);
                 }
             }
         }
@@ -95,51 +148,160 @@ impl HashedList {
         found
     }
 
-    /// Tries the n-grams that start with `first` (word `i` or a tail of it).
+    /// `contains` of `form`, through the scratch buffer.
+    fn contains_in(&self, form: &str, buf: &mut String) -> bool {
+        buf.clear();
+        buf.push_str(form);
+        self.contains(buf)
+    }
+
+    /// Tries the n-grams that start with word `i`: the words as written, the last one in
+    /// each of its forms.
     fn ngrams(
         &self,
         doc: &Document<'_>,
         i: usize,
-        first: &str,
-        heads_too: bool,
+        forms: &[Vec<&str>],
         buf: &mut String,
         found: &mut Vec<Span>,
     ) {
         let words = &doc.words;
         buf.clear();
         for j in i..words.len().min(i + self.max_words) {
-            let word = if j == i {
-                first
-            } else {
+            if j > i {
                 // A phrase runs across white space only: "Blå\nKaj", not "blå, Kaj".
                 let gap = doc.text.get(words[j - 1].span.end..words[j].span.start);
                 if !gap.is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace)) {
                     return;
                 }
                 buf.push(' ');
-                doc.folded_word(&words[j])
-            };
-            let span = Span::new(words[i].span.start, words[j].span.end);
+            }
             let stem = buf.len();
-            let mut hit = false;
-            for form in std::iter::once(word)
-                .chain(stems(word))
-                .chain(heads(if heads_too || j > i { word } else { "" }))
-            {
+            let hit = forms[j].iter().any(|form| {
                 buf.truncate(stem);
                 buf.push_str(form);
-                if self.contains(buf) {
-                    hit = true;
-                    break;
-                }
-            }
+                self.contains(buf)
+            });
             buf.truncate(stem);
-            buf.push_str(word);
+            buf.push_str(forms[j][0]);
             if hit {
-                found.push(span);
+                found.push(Span::new(words[i].span.start, words[j].span.end));
             }
         }
     }
+}
+
+/// A Bloom filter over the list's folded terms under a key derived from the salt, so a post's
+/// n-grams that are certainly not listed cost no SHA-256. Seven probes, about ten bits per
+/// entry: about 1 % of absent candidates pass to the digest check.
+///
+/// It tells no more than the digests do: both only confirm a guessed term (the filter with
+/// false positives). Its speed makes confirming a guess faster than SHA-256 alone would —
+/// which does not matter, since SHA-256 is fast too: a list is only as secret as its terms
+/// are hard to guess.
+#[derive(Debug)]
+struct Prefilter {
+    key: u64,
+    bits: Vec<u64>,
+}
+
+const PROBES: u64 = 7;
+
+impl Prefilter {
+    fn key(salt: &[u8]) -> u64 {
+        let mut h = Sha256::new();
+        h.update(salt);
+        h.update(b"postlint prefilter");
+        let d = h.finalize();
+        u64::from_le_bytes(d[..8].try_into().unwrap_or([0; 8]))
+    }
+
+    /// An empty filter for about `entries` entries.
+    fn new(salt: &[u8], entries: usize) -> Prefilter {
+        let words = (entries * 10).div_ceil(64).next_power_of_two().max(1);
+        Prefilter {
+            key: Prefilter::key(salt),
+            bits: vec![0; words],
+        }
+    }
+
+    fn from_bytes(salt: &[u8], bytes: &[u8]) -> Option<Prefilter> {
+        let words = bytes.len() / 8;
+        if words == 0 || !words.is_power_of_two() || !bytes.len().is_multiple_of(8) {
+            return None;
+        }
+        let bits = bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
+        Some(Prefilter {
+            key: Prefilter::key(salt),
+            bits,
+        })
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.bits.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// The bit positions of `item`: double hashing of a keyed 64-bit hash.
+    fn probes(&self, item: &[u8]) -> impl Iterator<Item = usize> {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::with_seed(self.key as usize);
+        h.write(item);
+        // splitmix64's finaliser: FxHash's low bits alone are too regular for a Bloom filter.
+        let mut x = h.finish() ^ self.key;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^= x >> 31;
+        let (a, b) = (x, (x >> 32) | 1);
+        let mask = (self.bits.len() * 64 - 1) as u64;
+        (0..PROBES).map(move |i| (a.wrapping_add(i.wrapping_mul(b)) & mask) as usize)
+    }
+
+    fn insert(&mut self, item: &[u8]) {
+        let probes: Vec<usize> = self.probes(item).collect();
+        for p in probes {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    fn may_contain(&self, item: &[u8]) -> bool {
+        self.probes(item)
+            .all(|p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
+/// SHA-256's initial state (FIPS 180-4, 5.3.3).
+const SHA256_IV: [u32; 8] = [
+    0x6a09_e667,
+    0xbb67_ae85,
+    0x3c6e_f372,
+    0xa54f_f53a,
+    0x510e_527f,
+    0x9b05_688c,
+    0x1f83_d9ab,
+    0x5be0_cd19,
+];
+
+/// SHA-256(salt ‖ message) for a one-block salt and a message of at most 55 bytes: the
+/// message and its padding are one block, compressed once from the state after the salt.
+/// Hand-written on purpose, over sha2's own compression function (SHA-NI where the CPU has
+/// it): going through the buffered hasher for each of the ~700 n-grams of a 600-byte post
+/// cost twice as much (`benches/check.rs`, check/danish_600b_10k_hashed_terms). A test
+/// checks it against the hasher for every length.
+fn one_block_digest(mut state: [u32; 8], message: &[u8]) -> [u8; DIGEST_LEN] {
+    let mut block = [0u8; 64];
+    block[..message.len()].copy_from_slice(message);
+    block[message.len()] = 0x80;
+    let bits = ((SALT_LEN + message.len()) as u64) * 8;
+    block[56..].copy_from_slice(&bits.to_be_bytes());
+    compress256(&mut state, &[block]);
+    let mut out = [0u8; DIGEST_LEN];
+    for (chunk, word) in out.chunks_exact_mut(4).zip(state) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    out
 }
 
 /// The hasher state after the salt.
@@ -162,16 +324,19 @@ fn digest(salted: &Sha256, folded: &str) -> [u8; DIGEST_LEN] {
 /// The forms a word may be an inflection of: "havørnen" → "havørn", "tilbuddet" → "tilbud",
 /// "havørn's" → "havørn". Only stems of at least three letters, as in the matcher.
 fn stems(word: &str) -> impl Iterator<Item = &str> {
+    let bytes = word.as_bytes();
     let suffixes = crate::matcher::SUFFIXES.iter().chain(["'s", "'"].iter());
-    suffixes.flat_map(move |suffix| {
-        let stem = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 3);
-        let undoubled = stem.and_then(|s| {
-            let mut c = s.chars().rev();
-            let (last, before) = (c.next()?, c.next()?);
-            (last == before && !is_vowel(last)).then(|| &s[..s.len() - last.len_utf8()])
-        });
-        stem.into_iter().chain(undoubled)
-    })
+    suffixes
+        .filter(move |suffix| bytes.ends_with(suffix.as_bytes()))
+        .flat_map(move |suffix| {
+            let stem = Some(&word[..word.len() - suffix.len()]).filter(|s| s.chars().count() >= 3);
+            let undoubled = stem.and_then(|s| {
+                let mut c = s.chars().rev();
+                let (last, before) = (c.next()?, c.next()?);
+                (last == before && !is_vowel(last)).then(|| &s[..s.len() - last.len_utf8()])
+            });
+            stem.into_iter().chain(undoubled)
+        })
 }
 
 /// The first parts a compound may be built on: every prefix of at least [`MIN_PART`] letters
@@ -243,10 +408,17 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
     let mut digests: Vec<[u8; DIGEST_LEN]> = Vec::new();
     let mut count = 0usize;
     let mut max_words = 1usize;
+    let mut forms: Vec<String> = Vec::new();
     for (n, line) in terms.lines().enumerate() {
         let folded = normal(line);
         if folded.is_empty() {
             continue;
+        }
+        if folded.len() < MIN_TERM_BYTES {
+            return Err(format!(
+                "line {}: a term must have at least {MIN_TERM_BYTES} letters (a shorter one would be found in every post)",
+                n + 1
+            ));
         }
         let words = folded.split(' ').count();
         if words > MAX_WORDS {
@@ -259,8 +431,10 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
         count += 1;
         max_words = max_words.max(words);
         digests.push(digest(&hasher, &folded));
+        forms.push(folded.clone());
         for s in ascii_spellings(&folded) {
             digests.push(digest(&hasher, &s));
+            forms.push(s);
         }
     }
     if count == 0 {
@@ -282,6 +456,11 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
     let _ = writeln!(out, "hash = \"{ALGORITHM}\"");
     let _ = writeln!(out, "salt = \"{}\"", hex(salt));
     let _ = writeln!(out, "max_words = {max_words}");
+    let mut filter = Prefilter::new(salt, forms.len());
+    for f in &forms {
+        filter.insert(f.as_bytes());
+    }
+    let _ = writeln!(out, "filter = \"{}\"", hex(&filter.to_bytes()));
     let _ = writeln!(out, "hashes = [");
     for d in &digests {
         let _ = writeln!(out, "  \"{}\",", hex(d));
@@ -405,6 +584,45 @@ mod tests {
         let long = "a b c d e f g h i";
         let e = super::block(long, &[0; SALT_LEN]).unwrap_err();
         assert!(!e.contains(long) && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn the_prefilter_keeps_every_term_and_few_others() {
+        let salt = [3u8; SALT_LEN];
+        let mut f = Prefilter::new(&salt, 10_000);
+        for i in 0..10_000 {
+            f.insert(format!("term {i}").as_bytes());
+        }
+        assert!((0..10_000).all(|i| f.may_contain(format!("term {i}").as_bytes())));
+        let passed = (0..100_000)
+            .filter(|i| f.may_contain(format!("other {i}").as_bytes()))
+            .count();
+        assert!(passed < 2_000, "{passed} of 100000 absent items pass");
+        let again = Prefilter::from_bytes(&salt, &f.to_bytes()).unwrap();
+        assert!(again.may_contain(b"term 7"));
+        // Another salt, another key: the same bits say nothing about the same terms.
+        let other = Prefilter::from_bytes(&[4u8; SALT_LEN], &f.to_bytes()).unwrap();
+        let kept = (0..1000)
+            .filter(|i| other.may_contain(format!("term {i}").as_bytes()))
+            .count();
+        assert!(kept < 50, "{kept}");
+    }
+
+    #[test]
+    fn the_one_block_digest_is_sha256() {
+        let salt = [0x5au8; SALT_LEN];
+        let mut state = SHA256_IV;
+        compress256(&mut state, &[salt]);
+        let hasher = salted(&salt);
+        let text = "abcdefghijklmnopqrstuvwxyzæøå0123456789 havørn blå kaj";
+        for end in (0..=55).filter(|&e| text.is_char_boundary(e)) {
+            let m = &text[..end];
+            assert_eq!(
+                one_block_digest(state, m.as_bytes()),
+                digest(&hasher, m),
+                "{m}"
+            );
+        }
     }
 
     #[test]

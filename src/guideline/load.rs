@@ -271,6 +271,7 @@ impl Loader {
                 c.salt,
                 c.max_words,
                 c.hashes,
+                c.filter,
             )?;
             let terms = match c.terms {
                 Some(t) => plain_terms(source, t)?,
@@ -568,6 +569,7 @@ fn read_block(
     salt: Option<Spanned<String>>,
     max_words: Option<Spanned<u32>>,
     hashes: Option<Spanned<Vec<String>>>,
+    filter: Option<Spanned<String>>,
 ) -> Result<Option<HashedTerms>, Error> {
     let err = |why: String, span: Range<usize>| source.error(ErrorKind::Guideline, why, span);
     if hash.is_none() && salt.is_none() && max_words.is_none() && hashes.is_none() {
@@ -628,10 +630,29 @@ fn read_block(
         digests.push(d);
     }
     digests.sort_unstable();
+    // The prefilter is optional (a block without one is slower, not wrong); a damaged one
+    // would hide terms, so it is an error.
+    let filter = match filter {
+        Some(f) => Some(
+            secret::unhex(f.get_ref())
+                .filter(|b| {
+                    b.len() >= 8 && (b.len() / 8).is_power_of_two() && b.len().is_multiple_of(8)
+                })
+                .ok_or_else(|| {
+                    err(
+                        "`filter` must be the hexadecimal filter `postlint hash-terms` wrote"
+                            .to_string(),
+                        f.span(),
+                    )
+                })?,
+        ),
+        None => None,
+    };
     Ok(Some(HashedTerms {
         salt: salt_bytes,
         max_words: words,
         digests,
+        filter,
     }))
 }
 

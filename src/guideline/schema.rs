@@ -79,6 +79,7 @@ pub(crate) struct RawConfidential {
     pub salt: Option<Spanned<String>>,
     pub max_words: Option<Spanned<u32>>,
     pub hashes: Option<Spanned<Vec<String>>>,
+    pub filter: Option<Spanned<String>>,
     pub compounds: Option<bool>,
     pub until: Option<Spanned<toml::value::Datetime>>,
     pub message: Option<Text>,
