@@ -56,6 +56,8 @@ pub(super) struct People {
     own_exact: ListId,
     other: ByLang,
     names: ListId,
+    /// The names, to check a hit against.
+    name_set: rustc_hash::FxHashSet<&'static str>,
 }
 
 impl People {
@@ -67,19 +69,9 @@ impl People {
             inflect: false,
             ..o
         };
-        // "Peter" and the genitive "Peters", nothing else: "Hansen" and "Jensen" are
-        // surnames, not inflections of Hans and Jens.
-        let mut names: Vec<String> = Vec::new();
-        for n in builtin::file("lexicons/first-names.txt")
-            .map(builtin::list_lines)
-            .into_iter()
-            .flatten()
-        {
-            names.push(n.to_string());
-            if !n.ends_with(['s', 'x', 'z']) {
-                names.push(format!("{n}s"));
-            }
-        }
+        let names: Vec<&'static str> = builtin::file("lexicons/first-names.txt")
+            .map(|c| builtin::list_lines(c).collect())
+            .unwrap_or_default();
         Ok(People {
             own: ByLang::new(
                 mb,
@@ -93,7 +85,15 @@ impl People {
             own_exact: mb.add_terms(&["I", "I'm", "I've", "I'd", "I'll"], exact),
             other: ByLang::new(mb, PERSONAL, "people.other", o)?,
             // Case-sensitive: "Peter", not "peter" (and names that are words are not listed).
-            names: mb.add_terms(&names, exact),
+            // Inflected only to the genitive, which [`People::names`] checks per hit.
+            names: mb.add_terms(
+                &names,
+                TermOptions {
+                    inflect: true,
+                    ..exact
+                },
+            ),
+            name_set: names.iter().copied().collect(),
         })
     }
 
@@ -137,8 +137,8 @@ impl People {
         for s in self.other.spans(cx) {
             consider(s, Who::Other);
         }
-        for h in cx.hits.terms(self.names) {
-            consider(h.span, Who::Other);
+        for s in self.names(cx) {
+            consider(s, Who::Other);
         }
         for m in &cx.doc.entities.mentions {
             consider(Span::new(m.start, m.end), Who::Other);
@@ -146,9 +146,29 @@ impl People {
         best.map_or(Who::Nobody, |(_, w)| w)
     }
 
+    /// The first names in the post, as written or in the genitive ("Peter", "Peters",
+    /// "Peter's"): "Hansen" and "Jensen" are surnames, not inflections of Hans and Jens.
+    fn names(&self, cx: &Context<'_>) -> Vec<Span> {
+        cx.hits
+            .terms(self.names)
+            .iter()
+            .filter(|h| {
+                // The hit may be another name inflected ("Pete" + "r"): look the word up.
+                let written = cx.slice(h.span);
+                let base = ["'s", "’s", "s", ""].iter().find_map(|g| {
+                    written
+                        .strip_suffix(g)
+                        .filter(|b| self.name_set.contains(*b))
+                });
+                base.is_some()
+            })
+            .map(|h| h.span)
+            .collect()
+    }
+
     /// Whether the post names or tags someone: a first name or an @mention.
     pub fn names_someone(&self, cx: &Context<'_>) -> Vec<Span> {
-        let mut v: Vec<Span> = cx.hits.terms(self.names).iter().map(|h| h.span).collect();
+        let mut v: Vec<Span> = self.names(cx);
         v.extend(
             cx.doc
                 .entities
