@@ -63,9 +63,19 @@ fn the_readme_guideline_loads_and_works() {
         .unwrap();
     assert_eq!(embargo.message, "Nordlys er under embargo til lanceringen.");
     assert_eq!(embargo.severity, Severity::Error);
-    let after =
-        linter.check(&Post::new("Nordlys er lanceret!").date(Date::new(2027, 1, 15).unwrap()));
-    assert!(after.findings.iter().all(|f| f.rule != "confidential.term"));
+    // The embargo lifts at 08:00 Copenhagen time on 15 January.
+    let at = |moment: &str| {
+        let post = Post::new("Nordlys er lanceret!").date(postlint::Moment::parse(moment).unwrap());
+        linter
+            .check(&post)
+            .findings
+            .iter()
+            .any(|f| f.rule == "confidential.term")
+    };
+    assert!(at("2027-01-15"));
+    assert!(at("2027-01-15T06:59:00Z"));
+    assert!(!at("2027-01-15T08:00"));
+    assert!(!at("2027-01-16"));
 }
 
 /// The block after the first line of the README that starts with `fence`, dedented.

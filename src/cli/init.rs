@@ -100,7 +100,12 @@ pub fn template(lang: Lang, examples: bool) -> String {
         "# Hashtags eller sætninger, der viser at forfatteren arbejder i firmaet.\n",
         "# Hashtags or phrases that disclose that the author works for the company.\n",
     );
-    s += "disclosures = []\n\n";
+    s += "disclosures = []\n";
+    s += t(
+        "# Firmaets offentlige adresser og numre (presse, job): de må gerne stå i et opslag.\n",
+        "# The company's public addresses and numbers (press, jobs): fine in a post.\n",
+    );
+    s += "contacts = []\n\n";
     s += t(
         "# Indstillinger pr. regel eller familie: severity, enabled, route og regelens egne.\n",
         "# Settings per rule or family: severity, enabled, route and the rule's own options.\n",
@@ -117,11 +122,24 @@ pub fn template(lang: Lang, examples: bool) -> String {
     );
     s += &ex("[[confidential]]");
     s += &ex("terms = [\"Nordlys\"]");
-    s += &ex("until = 2027-01-15");
+    s += &ex("until = 2027-01-15T08:00:00+01:00");
     s += &ex(t(
         "message = \"Nordlys er under embargo til lanceringen.\"",
         "message = \"Nordlys is under embargo until the launch.\"",
     ));
+    s += "\n";
+    s += t(
+        "# En hemmelig liste: `postlint hash-terms kodenavne.txt >> postlint.toml`.\n",
+        "# A secret list: `postlint hash-terms codenames.txt >> postlint.toml`.\n",
+    );
+    s += "\n";
+    s += t(
+        "# Kunder, der kun må nævnes med deres samtykke.\n",
+        "# Customers that may be named only with their consent.\n",
+    );
+    s += &ex("[[customer]]");
+    s += &ex("name = \"Kunde A/S\"");
+    s += &ex("consent = false");
     s += "\n";
     s += t(
         "# Stilleperioder før regnskabsmeddelelser.\n",
