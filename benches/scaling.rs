@@ -33,6 +33,21 @@ fn shapes() -> Vec<Shape> {
         ("cashtags", |n| fill("$NOVO ", n)),
         ("emails", |n| fill("jens.hansen@falck.dk ", n)),
         ("phones", |n| fill("+45 12 34 56 78 ", n)),
+        // Personal data: each number weighed against the people around it, each prefix
+        // joined to the run after it, each sentence about someone's health.
+        ("phones-of-people", |n| {
+            fill("Ring til Mette på 22 33 44 55. ", n)
+        }),
+        ("phone-prefixes", |n| fill("+45 ", n)),
+        ("health-sentences", |n| fill("Peter er sygemeldt. ", n)),
+        ("ibans", |n| fill("DK50 0040 0440 1162 43 ", n)),
+        ("photo-metaphors", |n| {
+            fill("det store billede med Peter ", n)
+        }),
+        ("figures", |n| fill("Vi har solgt rekordmange ordrer. ", n)),
+        ("corporate-events", |n| {
+            fill("Vi køber Kystfragt A/S efter fyringsrunden. ", n)
+        }),
         ("sales-terms", |n| fill("Kæmpe rabat! Køb nu! ", n)),
         ("emoji", |n| fill("🚑👩🏽‍⚕️🇩🇰", n)),
         ("one-word", |n| "a".repeat(n)),

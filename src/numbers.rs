@@ -70,6 +70,7 @@ pub fn scan(text: &str, iban_length: IbanLength<'_>) -> Numbers {
     let mut cprs = Vec::new();
     let mut cards = Vec::new();
     for run in &runs {
+        // Runs are found in order and never overlap, like the IBANs.
         if overlaps(&ibans, &run.span) {
             continue;
         }
@@ -93,8 +94,10 @@ pub fn scan(text: &str, iban_length: IbanLength<'_>) -> Numbers {
     }
 }
 
+/// Whether `r` overlaps one of `spans` (sorted by start, not overlapping each other).
 fn overlaps(spans: &[Range<usize>], r: &Range<usize>) -> bool {
-    spans.iter().any(|s| s.start < r.end && r.start < s.end)
+    let i = spans.partition_point(|s| s.end <= r.start);
+    spans.get(i).is_some_and(|s| s.start < r.end)
 }
 
 fn is_sep(c: char) -> bool {
@@ -436,7 +439,9 @@ fn following_run<'r>(text: &str, runs: &'r [Run], end: usize) -> Option<&'r Run>
     if skipped == 0 || skipped > 3 {
         return None;
     }
-    runs.iter().find(|r| r.span.start == end + skipped)
+    let at = end + skipped;
+    runs.get(runs.partition_point(|r| r.span.start < at))
+        .filter(|r| r.span.start == at)
 }
 
 #[cfg(test)]

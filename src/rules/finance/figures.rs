@@ -15,6 +15,7 @@ use crate::matcher::{ListId, TermOptions};
 use crate::rule::{Build, Context};
 use crate::rules::words::ByLang;
 use crate::span::Span;
+use rustc_hash::FxHashSet;
 
 /// The lexicon.
 const FINANCE: &str = "lexicons/finance.toml";
@@ -117,31 +118,39 @@ impl Figures {
             return Vec::new();
         }
         figures.sort_by_key(|(s, _)| s.start);
-        let others: Vec<Span> = cx.hits.terms(self.others).iter().map(|h| h.span).collect();
-        let measure = self.measure.spans(cx);
-        let record = self.record.spans(cx);
-        let outlook = self.outlook.spans(cx);
-        let mut company = self.company.spans(cx);
-        company.extend(cx.hits.terms(self.names).iter().map(|h| h.span));
+        // Each list as the set of sentences it occurs in: every question below is then one
+        // lookup, however long the post.
         let sentence = |s: &Span| cx.doc.sentence_index(s.start);
+        let set = |spans: Vec<Span>| -> FxHashSet<usize> { spans.iter().map(sentence).collect() };
+        let others = set(cx.hits.terms(self.others).iter().map(|h| h.span).collect());
+        let measure = set(self.measure.spans(cx));
+        let record = set(self.record.spans(cx));
+        let outlook = set(self.outlook.spans(cx));
+        let mut company = set(self.company.spans(cx));
+        company.extend(cx.hits.terms(self.names).iter().map(|h| sentence(&h.span)));
         let mut out: Vec<FigureSentence> = Vec::new();
-        for (f, sure) in figures {
-            let n = sentence(&f);
-            if out.last().is_some_and(|l| sentence(&l.span) == n) {
-                continue;
+        let mut i = 0;
+        while i < figures.len() {
+            // The figure words of one sentence: the first is where the finding points, the
+            // surest decides whether the company is implied.
+            let n = sentence(&figures[i].0);
+            let first = figures[i].0;
+            let mut sure = 0;
+            while i < figures.len() && sentence(&figures[i].0) == n {
+                sure = sure.max(figures[i].1);
+                i += 1;
             }
-            let in_it = |spans: &[Span]| spans.iter().any(|s| sentence(s) == n);
-            let has_outlook = in_it(&outlook);
-            let has_record = in_it(&record);
-            let measured = has_outlook || has_record || in_it(&measure) || has_number(cx, n);
+            let has_outlook = outlook.contains(&n);
+            let has_record = record.contains(&n);
+            let measured = has_outlook || has_record || measure.contains(&n) || has_number(cx, n);
             // The company says it, or it is implied: a word that can only be a business figure,
             // or a figure noun with a record ("Rekordmange ordrer i december!") — unless a
             // competitor is named. A verb needs its subject ("vi har solgt").
             let implied = sure == 2 || (sure == 1 && has_record);
-            let ours = in_it(&company) || (implied && !in_it(&others));
+            let ours = company.contains(&n) || (implied && !others.contains(&n));
             if ours && measured {
                 out.push(FigureSentence {
-                    span: f,
+                    span: first,
                     outlook: has_outlook,
                 });
             }

@@ -22,6 +22,9 @@ pub(crate) static META: RuleMeta = RuleMeta {
 
 const FINANCE: &str = "lexicons/finance.toml";
 
+/// The events of each kind a post is searched for (see [`InsideInformation::check`]).
+const MAX_EVENTS: usize = 20;
+
 #[derive(Debug)]
 struct InsideInformation {
     events: ByLang,
@@ -175,10 +178,13 @@ impl Rule for InsideInformation {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let not = self.not.spans(cx);
         let outside = |s: &Span| !not.iter().any(|n| n.start <= s.start && s.end <= n.end);
+        // The first events of each kind only: each is weighed against the whole post, and a
+        // post of 100,000 "fyringer" must stay linear. A real post has one or two.
         let mut candidates: Vec<(Span, bool)> = self
             .events
             .spans(cx)
             .into_iter()
+            .take(MAX_EVENTS)
             .filter(outside)
             .map(|s| (s, false))
             .collect();
@@ -186,6 +192,7 @@ impl Rule for InsideInformation {
             self.object_needed
                 .spans(cx)
                 .into_iter()
+                .take(MAX_EVENTS)
                 .filter(|s| outside(s) && self.company_object(cx, *s))
                 .map(|s| (s, true)),
         );

@@ -59,13 +59,14 @@ impl Rule for Email {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         // The severity in force is the most this rule reports (a guideline may lower it).
         let cap = out.severity();
+        let refs = self.people.refs(cx);
         for r in &cx.doc.emails {
             let span = Span::new(r.start, r.end);
             let address = cx.slice(span).to_lowercase();
             if self.contacts.contains(&address) {
                 continue;
             }
-            let severity = match (self.is_private(&address), self.people.about(cx, span)) {
+            let severity = match (self.is_private(&address), refs.about(cx, span)) {
                 (true, Who::Other | Who::Nobody) => Severity::Warning,
                 _ => Severity::Info,
             };

@@ -97,53 +97,30 @@ impl People {
         })
     }
 
-    /// Whom the data at `span` is about: the nearest reference to a person in its sentence
-    /// (a tie goes to someone else — the careful reading).
-    pub fn about(&self, cx: &Context<'_>, span: Span) -> Who {
-        let sentence = cx.doc.sentence_index(span.start);
-        let same = |s: &Span| {
-            cx.doc.sentence_index(s.start) == sentence
-                && (s.end <= span.start || s.start >= span.end)
-        };
-        let distance = |s: &Span| {
-            if s.end <= span.start {
-                span.start - s.end
-            } else {
-                s.start.saturating_sub(span.end)
-            }
-        };
-        let mut best: Option<(usize, Who)> = None;
-        let mut consider = |s: Span, who: Who| {
-            if !same(&s) {
-                return;
-            }
-            let d = distance(&s);
-            let better = match best {
-                None => true,
-                Some((bd, bw)) => d < bd || (d == bd && who == Who::Other && bw != Who::Other),
-            };
-            if better {
-                best = Some((d, who));
-            }
-        };
-        for s in self.own.spans(cx) {
-            consider(s, Who::Author);
-        }
+    /// The post's references to people, sorted: built once per check, then asked per
+    /// piece of data ([`Refs::about`]).
+    pub fn refs(&self, cx: &Context<'_>) -> Refs {
+        let mut refs: Vec<(Span, Who)> = Vec::new();
+        refs.extend(self.own.spans(cx).into_iter().map(|s| (s, Who::Author)));
         if cx.doc.is_language(Lang::En) {
-            for h in cx.hits.terms(self.own_exact) {
-                consider(h.span, Who::Author);
-            }
+            refs.extend(
+                cx.hits
+                    .terms(self.own_exact)
+                    .iter()
+                    .map(|h| (h.span, Who::Author)),
+            );
         }
-        for s in self.other.spans(cx) {
-            consider(s, Who::Other);
-        }
-        for s in self.names(cx) {
-            consider(s, Who::Other);
-        }
-        for m in &cx.doc.entities.mentions {
-            consider(Span::new(m.start, m.end), Who::Other);
-        }
-        best.map_or(Who::Nobody, |(_, w)| w)
+        refs.extend(self.other.spans(cx).into_iter().map(|s| (s, Who::Other)));
+        refs.extend(self.names(cx).into_iter().map(|s| (s, Who::Other)));
+        refs.extend(
+            cx.doc
+                .entities
+                .mentions
+                .iter()
+                .map(|m| (Span::new(m.start, m.end), Who::Other)),
+        );
+        refs.sort_by_key(|(s, _)| s.start);
+        Refs(refs)
     }
 
     /// The first names in the post, as written or in the genitive ("Peter", "Peters",
@@ -203,10 +180,58 @@ pub(super) fn mask(number: &str, keep_first: usize, keep_last: usize) -> String 
         .collect()
 }
 
-/// Whether any of `spans` ends within `reach` bytes before `at`, in the same sentence.
+/// Whether any of `spans` (sorted by start) ends within `reach` bytes before `at`, in the
+/// same sentence. A binary search: a post of 50,000 names must not cost 50,000² steps.
 pub(super) fn just_before(cx: &Context<'_>, spans: &[Span], at: usize, reach: usize) -> bool {
     let sentence = cx.doc.sentence_index(at);
-    spans
+    let from = spans.partition_point(|s| s.start + WIDEST_TERM + reach < at);
+    spans[from..]
         .iter()
+        .take_while(|s| s.start <= at)
         .any(|s| s.end <= at && at - s.end <= reach && cx.doc.sentence_index(s.start) == sentence)
+}
+
+/// The widest cue or name span considered near something (bytes): bounds the searches.
+const WIDEST_TERM: usize = 64;
+
+/// How far from the data a reference to a person counts (bytes): the nearest one in the
+/// sentence decides, and beyond this a "jeg" or a name belongs to another clause.
+const REACH: usize = 240;
+
+/// The post's references to people, sorted by start.
+#[derive(Debug)]
+pub(super) struct Refs(Vec<(Span, Who)>);
+
+impl Refs {
+    /// Whom the data at `span` is about: the nearest reference to a person in its sentence,
+    /// within [`REACH`] bytes (a tie goes to someone else — the careful reading).
+    pub fn about(&self, cx: &Context<'_>, span: Span) -> Who {
+        let sentence = cx.doc.sentence_index(span.start);
+        let from = self
+            .0
+            .partition_point(|(s, _)| s.start + WIDEST_TERM + REACH < span.start);
+        let mut best: Option<(usize, Who)> = None;
+        for &(s, who) in self.0[from..]
+            .iter()
+            .take_while(|(s, _)| s.start <= span.end + REACH)
+        {
+            let outside = s.end <= span.start || s.start >= span.end;
+            if !outside || cx.doc.sentence_index(s.start) != sentence {
+                continue;
+            }
+            let d = if s.end <= span.start {
+                span.start - s.end
+            } else {
+                s.start - span.end
+            };
+            let better = match best {
+                None => true,
+                Some((bd, bw)) => d < bd || (d == bd && who == Who::Other && bw != Who::Other),
+            };
+            if better && d <= REACH {
+                best = Some((d, who));
+            }
+        }
+        best.map_or(Who::Nobody, |(_, w)| w)
+    }
 }

@@ -89,32 +89,34 @@ impl Rule for Phone {
             .iter()
             .map(|h| h.span)
             .collect();
-        let private = self.private.spans(cx);
-        let work = self.work.spans(cx);
+        // The sentences with a private or a work cue.
+        let sentences = |spans: Vec<Span>| -> rustc_hash::FxHashSet<usize> {
+            spans
+                .iter()
+                .map(|s| cx.doc.sentence_index(s.start))
+                .collect()
+        };
+        let private = sentences(self.private.spans(cx));
+        let work = sentences(self.work.spans(cx));
         let units: Vec<Span> = cx.hits.terms(self.units).iter().map(|h| h.span).collect();
         // The severity in force is the most this rule reports (a guideline may lower it).
         let cap = out.severity();
+        let refs = self.people.refs(cx);
         for p in phones {
             let span = Span::new(p.span.start, p.span.end);
             if self.contacts.contains(&p.digits) {
                 continue;
             }
             // "CVR-nr.: 12345678", "ordre 2233 4455"; "12 34 56 78 kr." is an amount.
-            if just_before(cx, &not_phone, span.start, 12)
-                || units
-                    .iter()
-                    .any(|u| u.start >= span.end && u.start - span.end <= 2)
-            {
+            let unit_after = units
+                .get(units.partition_point(|u| u.start < span.end))
+                .is_some_and(|u| u.start - span.end <= 2);
+            if just_before(cx, &not_phone, span.start, 12) || unit_after {
                 continue;
             }
-            let near = |spans: &[Span]| {
-                let sentence = cx.doc.sentence_index(span.start);
-                spans
-                    .iter()
-                    .any(|s| cx.doc.sentence_index(s.start) == sentence)
-            };
-            let (is_private, is_work) = (near(&private), near(&work));
-            let severity = match self.people.about(cx, span) {
+            let sentence = cx.doc.sentence_index(span.start);
+            let (is_private, is_work) = (private.contains(&sentence), work.contains(&sentence));
+            let severity = match refs.about(cx, span) {
                 _ if is_work && !is_private => Severity::Info,
                 Who::Author => Severity::Info,
                 Who::Other => Severity::Warning,

@@ -59,12 +59,7 @@ impl PhotoConsent {
 impl Rule for PhotoConsent {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let not = self.not.spans(cx);
-        let Some(cue) = self
-            .cue
-            .spans(cx)
-            .into_iter()
-            .find(|c| !not.iter().any(|n| n.start <= c.start && c.end <= n.end))
-        else {
+        let Some(cue) = self.cue.spans(cx).into_iter().find(|c| !within(&not, *c)) else {
             return;
         };
         // A name right after a credit, and the names that follow it ("Foto: Jens Ole
@@ -99,6 +94,17 @@ impl Rule for PhotoConsent {
             .arg("names", Arg::List(names))
             .advice("suggestion");
     }
+}
+
+/// Whether `s` lies inside one of `spans` (sorted by start): a binary search, then the few
+/// spans that start just before it.
+fn within(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|n| n.start <= s.start);
+    spans[..i]
+        .iter()
+        .rev()
+        .take_while(|n| n.start + 64 >= s.start)
+        .any(|n| s.end <= n.end)
 }
 
 #[cfg(test)]

@@ -57,6 +57,7 @@ impl Special {
     /// brystkræft" is one finding).
     pub fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let cap = out.severity();
+        let refs = self.people.refs(cx);
         for c in &self.categories {
             let spans = c.terms.spans(cx);
             let mut i = 0;
@@ -72,7 +73,7 @@ impl Special {
                     group[0].start,
                     group.iter().map(|s| s.end).max().unwrap_or(group[0].end),
                 );
-                let who = self.people.about(cx, whole);
+                let who = refs.about(cx, whole);
                 if who != Who::Nobody {
                     report(out, cx, whole, c.name, who, cap);
                 }
