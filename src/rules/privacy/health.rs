@@ -62,6 +62,17 @@ mod tests {
             who("I was diagnosed with diabetes last year, and here is what I learnt."),
             Some((Severity::Info, None))
         );
+        // The route is the guideline's to set; the author's own data goes to no one.
+        let hr = "[rules.\"privacy.health\"]\nroute = \"hr\"";
+        let f = findings(
+            hr,
+            "privacy.health",
+            "Min kollega Jonas er sygemeldt.",
+            "da",
+        );
+        assert_eq!(f[0].route.as_deref(), Some("hr"));
+        let f = findings(hr, "privacy.health", "Jeg er sygemeldt i denne uge.", "da");
+        assert_eq!(f[0].route, None);
         for t in [
             "Fem ting, der hjalp vores team med at undgå stress.",
             "Vi løber for Kræftens Bekæmpelse på lørdag!",
