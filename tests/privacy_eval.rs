@@ -4,9 +4,10 @@
 //! (as `scripts/eval privacy` counts); each case is checked at its own moment. Floors are the
 //! measured figures rounded down: a change that makes the judgement worse fails here.
 //!
-//! Both sets were written blind, by authors who had not seen the implementation. The first
-//! was used while the rules were tuned (on the language: whole kinds of misses, never single
-//! cases); the hold-out was run, not read.
+//! The sets were written blind, by authors who had not seen the implementation. `privacy` was
+//! used while the rules were tuned (on the language: whole kinds of misses, never single
+//! cases); `privacy-holdout` was first measured unread (P 97.7 %, R 90.0 %), then its misses
+//! were read and fixed the same way; `privacy-holdout-2` is the set not read.
 
 use postlint::{Guideline, Linter, Moment, Post, Severity};
 use serde_json::Value;
@@ -171,23 +172,23 @@ fn privacy_set() {
 #[test]
 fn privacy_holdout_set() {
     let m = measure("privacy-holdout");
-    at_least(&m, "all", 0.97, 0.90);
+    at_least(&m, "all", 0.98, 0.97);
     for rule in [
         "privacy.cpr",
         "privacy.iban",
         "privacy.card",
         "privacy.email",
+        "privacy.phone",
+        "privacy.health",
+        "privacy.photo-consent",
         "confidential.customer",
+        "finance.inside-information",
     ] {
         at_least(&m, rule, 1.0, 1.0);
     }
-    at_least(&m, "privacy.phone", 0.92, 1.0);
     at_least(&m, "confidential.term", 0.92, 1.0);
-    at_least(&m, "privacy.health", 1.0, 0.83);
     at_least(&m, "privacy.sensitive", 1.0, 0.83);
-    at_least(&m, "privacy.photo-consent", 1.0, 1.0);
-    at_least(&m, "finance.quiet-period", 0.87, 0.63);
-    at_least(&m, "finance.inside-information", 1.0, 0.45);
+    at_least(&m, "finance.quiet-period", 0.90, 0.81);
     assert!(
         m.lookalike_alarms <= 2,
         "{} of {} look-alikes raised a finding",

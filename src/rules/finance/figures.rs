@@ -74,7 +74,16 @@ impl Figures {
                     ..o
                 },
             )?,
-            weak: ByLang::new(b.matcher, FINANCE, "figures.weak", o)?,
+            // "fjernvarmekunder", "ordrerekord".
+            weak: ByLang::new(
+                b.matcher,
+                FINANCE,
+                "figures.weak",
+                TermOptions {
+                    compound: true,
+                    ..o
+                },
+            )?,
             verbs: ByLang::new(b.matcher, FINANCE, "figures.verbs", o)?,
             others: b.matcher.add_terms(
                 &others,

@@ -110,8 +110,9 @@ impl InsideInformation {
             }) && cx.doc.sentence_index(s.start) == sentence
         };
         let hits = |id: ListId| cx.hits.terms(id).iter().any(|h| in_window(&h.span));
+        // Not the company's own name: "overtager ledelsen af Nordvarmes afdeling" is a
+        // promotion.
         hits(self.others)
-            || hits(self.names)
             || hits(self.legal_forms)
             || self.company_nouns.spans(cx).iter().any(in_window)
     }
@@ -144,6 +145,7 @@ impl InsideInformation {
     fn is_ours(&self, cx: &Context<'_>, event: Span, has_object: bool) -> bool {
         let n = cx.doc.sentence_index(event.start);
         let partner = self.partner.spans(cx);
+        let mut with_partner = false;
         let mut refs: Vec<(Span, Party)> = self
             .company
             .spans(cx)
@@ -157,6 +159,8 @@ impl InsideInformation {
                 .any(|p| p.end <= h.span.start && h.span.start - p.end <= 2);
             if !with {
                 refs.push((h.span, Party::Theirs));
+            } else if cx.doc.sentence_index(h.span.start) == n {
+                with_partner = true;
             }
         }
         refs.retain(|(s, _)| cx.doc.sentence_index(s.start) == n);
@@ -169,7 +173,8 @@ impl InsideInformation {
         }
         match refs.iter().find(|(s, _)| s.start >= event.end) {
             Some((_, party)) => *party == Party::Ours,
-            None => definite(cx.slice(event)) || !self.secrecy.spans(cx).is_empty(),
+            // "a merger with Østvarme": a partner means the company is the other party.
+            None => with_partner || definite(cx.slice(event)) || !self.secrecy.spans(cx).is_empty(),
         }
     }
 }

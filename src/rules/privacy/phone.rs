@@ -115,7 +115,14 @@ impl Rule for Phone {
                 continue;
             }
             let sentence = cx.doc.sentence_index(span.start);
-            let (is_private, is_work) = (private.contains(&sentence), work.contains(&sentence));
+            // Danish 70, 80 and 90 numbers are service numbers: a business, never a person's.
+            let service = p.digits.starts_with("4570")
+                || p.digits.starts_with("4580")
+                || p.digits.starts_with("4590");
+            let (is_private, is_work) = (
+                private.contains(&sentence),
+                service || work.contains(&sentence),
+            );
             let severity = match refs.about(cx, span) {
                 _ if is_work && !is_private => Severity::Info,
                 Who::Author => Severity::Info,
