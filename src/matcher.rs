@@ -46,6 +46,9 @@ pub struct TermOptions {
     /// has at least four letters and the rest of the compound at least three. Off by
     /// default; confidential terms and customers turn it on.
     pub compound: bool,
+    /// With `compound`, only as the last part ("havneoperatør" for "operatør"), not the
+    /// first ("lagerholdet" is a team, not a warehouse).
+    pub compound_tail_only: bool,
 }
 
 impl Default for TermOptions {
@@ -56,6 +59,7 @@ impl Default for TermOptions {
             case_sensitive: false,
             in_urls: false,
             compound: false,
+            compound_tail_only: false,
         }
     }
 }
@@ -355,7 +359,11 @@ fn accept(folded: &str, start: usize, end: usize, pattern: &str, o: TermOptions)
     // A head of a compound (not a middle part: "x-havørn-y" is split by its hyphens, and a
     // term inside one long word is too likely chance).
     let last_word = pattern.rsplit(' ').next().unwrap_or("").chars().count();
-    (o.compound && !tail_of_compound && last_word >= MIN_PART && rest.chars().count() >= MIN_REST)
+    (o.compound
+        && !o.compound_tail_only
+        && !tail_of_compound
+        && last_word >= MIN_PART
+        && rest.chars().count() >= MIN_REST)
         .then_some(end + rest_len)
 }
 

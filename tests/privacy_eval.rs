@@ -196,3 +196,29 @@ fn privacy_holdout_set() {
         m.lookalikes
     );
 }
+
+/// The set not read: identifiers and health hold; the sentence judgements of the finance
+/// rules and of the other art. 9 categories are what is still weak on unseen phrasing.
+#[test]
+fn privacy_holdout_2_set() {
+    let m = measure("privacy-holdout-2");
+    at_least(&m, "all", 0.94, 0.75);
+    for rule in [
+        "privacy.email",
+        "privacy.phone",
+        "privacy.health",
+        "confidential.customer",
+    ] {
+        at_least(&m, rule, 1.0, 1.0);
+    }
+    at_least(&m, "privacy.sensitive", 1.0, 0.70);
+    at_least(&m, "privacy.photo-consent", 0.81, 0.90);
+    at_least(&m, "finance.quiet-period", 0.70, 0.46);
+    at_least(&m, "finance.inside-information", 1.0, 0.33);
+    assert!(
+        m.lookalike_alarms <= 3,
+        "{} of {} look-alikes raised a finding",
+        m.lookalike_alarms,
+        m.lookalikes
+    );
+}

@@ -407,6 +407,7 @@ pub(super) fn data_rule(
             case_sensitive: r.case_sensitive.unwrap_or(false),
             in_urls: r.in_urls.unwrap_or(false),
             compound: r.compounds.unwrap_or(false),
+            compound_tail_only: false,
         },
         origin: source.name.clone(),
     })

@@ -148,6 +148,8 @@ mod tests {
     fn reads_nested_lists() {
         let v = super::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
         assert!(v.contains(&"omsætning".to_string()), "{v:?}");
+        let v = super::words_in("lexicons/finance.toml", "events.not.da").unwrap();
+        assert!(v.contains(&"købe ind".to_string()), "{v:?}");
         let v = super::words_in("lexicons/finance.toml", "company.da").unwrap();
         assert!(v.contains(&"vi".to_string()), "{v:?}");
     }

@@ -29,8 +29,13 @@ const MAX_EVENTS: usize = 20;
 struct InsideInformation {
     events: ByLang,
     object_needed: ByLang,
+    /// Selling or closing: the object may be a site too ("lukker fabrikken").
+    site_needed: ByLang,
     company_nouns: ByLang,
+    sites: ByLang,
     not: ByLang,
+    /// "ledelsen", "the role": what a promotion takes over.
+    roles: ByLang,
     company: ByLang,
     /// The company's names.
     names: ListId,
@@ -77,10 +82,23 @@ impl InsideInformation {
                 "events.company_nouns",
                 TermOptions {
                     compound: true,
+                    compound_tail_only: true,
                     ..o
                 },
             )?,
             not: ByLang::new(b.matcher, FINANCE, "events.not", o)?,
+            roles: ByLang::new(b.matcher, FINANCE, "events.roles", o)?,
+            site_needed: ByLang::new(b.matcher, FINANCE, "events.site_needed", exact)?,
+            sites: ByLang::new(
+                b.matcher,
+                FINANCE,
+                "events.sites",
+                TermOptions {
+                    compound: true,
+                    compound_tail_only: true,
+                    ..o
+                },
+            )?,
             company: ByLang::new(b.matcher, FINANCE, "company", exact)?,
             names: b
                 .matcher
@@ -98,8 +116,10 @@ impl InsideInformation {
         }))
     }
 
-    /// Whether a company is the object within a few words after the verb at `verb`.
-    fn company_object(&self, cx: &Context<'_>, verb: Span) -> bool {
+    /// Whether a company is the object within a few words after the verb at `verb`: "køber
+    /// Kystfragt", "overtager et rederi" — not "overtager (jeg) ledelsen af afdelingen", a
+    /// promotion.
+    fn company_object(&self, cx: &Context<'_>, verb: Span, sites_too: bool) -> bool {
         let sentence = cx.doc.sentence_index(verb.start);
         let first = cx.doc.word_index(verb.end);
         let window = first..(first + 5).min(cx.doc.words.len());
@@ -110,11 +130,14 @@ impl InsideInformation {
             }) && cx.doc.sentence_index(s.start) == sentence
         };
         let hits = |id: ListId| cx.hits.terms(id).iter().any(|h| in_window(&h.span));
-        // Not the company's own name: "overtager ledelsen af Nordvarmes afdeling" is a
-        // promotion.
+        // A role taken over is a promotion; the company's own name is not an object either.
+        if self.roles.spans(cx).iter().any(in_window) {
+            return false;
+        }
         hits(self.others)
             || hits(self.legal_forms)
             || self.company_nouns.spans(cx).iter().any(in_window)
+            || (sites_too && self.sites.spans(cx).iter().any(in_window))
     }
 }
 
@@ -198,7 +221,15 @@ impl Rule for InsideInformation {
                 .spans(cx)
                 .into_iter()
                 .take(MAX_EVENTS)
-                .filter(|s| outside(s) && self.company_object(cx, *s))
+                .filter(|s| outside(s) && self.company_object(cx, *s, false))
+                .map(|s| (s, true)),
+        );
+        candidates.extend(
+            self.site_needed
+                .spans(cx)
+                .into_iter()
+                .take(MAX_EVENTS)
+                .filter(|s| outside(s) && self.company_object(cx, *s, true))
                 .map(|s| (s, true)),
         );
         candidates.sort_by_key(|(s, _)| s.start);
@@ -228,6 +259,7 @@ mod tests {
             "Hårde dage med fyringsrunden hos os i Aarhus.",
             "Can't say much, but our merger talks are going well.",
             "Havnelogistik skal overtage et rederi i Göteborg.",
+            "Vi lukker lageret i Esbjerg til sommer.",
         ] {
             assert_fires(G, "finance.inside-information", t);
         }
@@ -238,6 +270,8 @@ mod tests {
             "Vi stod for opkøb af brugte paller hele sidste år.",
             "We are acquiring new skills every week.",
             "Fusion cuisine at our summer party was a hit.",
+            "I dag overtager jeg ledelsen af Havnelogistiks afdeling i Randers.",
+            "Vi fusionerer to hold til ét: lagerholdet og havneholdet spiller nu fodbold sammen.",
         ] {
             assert_silent(G, "finance.inside-information", t);
         }
