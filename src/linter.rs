@@ -409,9 +409,21 @@ impl Linter {
                 if inner.span.start >= outer.span.end {
                     break;
                 }
-                let nested = inner.span.end <= outer.span.end
-                    && (inner.span.start, inner.span.end) != (outer.span.start, outer.span.end);
+                let same_span =
+                    (inner.span.start, inner.span.end) == (outer.span.start, outer.span.end);
+                let nested = inner.span.end <= outer.span.end && !same_span;
                 let has_edits = inner.suggestions.iter().any(|s| !s.edits.is_empty());
+                let outer_edits = outer.suggestions.iter().any(|s| !s.edits.is_empty());
+                // The same words judged twice by one family ("Premier Ambulance" named, and
+                // disparaged): the graver finding says it all.
+                if same_span && oi != ii && family(*ii) == family(*oi) && !whole_post(*ii) {
+                    if inner.severity < outer.severity && !has_edits {
+                        keep[j] = false;
+                    } else if outer.severity < inner.severity && !outer_edits {
+                        keep[i] = false;
+                    }
+                    continue;
+                }
                 // A rule's own findings are distinct on purpose (two platforms, two limits).
                 if nested
                     && oi != ii

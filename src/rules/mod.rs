@@ -25,6 +25,7 @@ use crate::rule::RuleMeta;
 
 /// Every built-in code rule, sorted by id.
 pub(crate) static CODE: &[&RuleMeta] = &[
+    &competitor::disparaging::META,
     &competitor::mention::META,
     &confidential::customer::META,
     &confidential::term::META,

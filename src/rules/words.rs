@@ -86,6 +86,18 @@ impl ByLang {
         })
     }
 
+    /// The hits of both languages' lists, sorted by start: for words whose meaning does not
+    /// depend on the language of the sentence around them, and for posts whose language is
+    /// easily misread (an English sentence about "Kodeværket").
+    pub fn spans_any(&self, cx: &Context<'_>) -> Vec<Span> {
+        let mut v: Vec<Span> = [self.da, self.en]
+            .iter()
+            .flat_map(|&id| cx.hits.terms(id).iter().map(|h| h.span))
+            .collect();
+        v.sort_by_key(|s| s.start);
+        v
+    }
+
     /// The hits of the lists that apply to the post's language (both when it is unknown),
     /// sorted by start.
     pub fn spans(&self, cx: &Context<'_>) -> Vec<Span> {

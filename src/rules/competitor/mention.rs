@@ -1,4 +1,6 @@
-//! `competitor.mention`: the post names a competitor from `[company] competitors`.
+//! `competitor.mention`: the post names a competitor from `[company] competitors` — worth
+//! knowing, no reason for review: a congratulation, a shared panel, a former employer.
+//! Disparagement is `competitor.disparaging`.
 
 use crate::error::Error;
 use crate::matcher::{ListId, TermOptions};
@@ -7,8 +9,8 @@ use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, S
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "competitor.mention",
-    severity: Severity::Warning,
-    route: Some("comms"),
+    severity: Severity::Info,
+    route: None,
     scope: Scope::Span,
     options: options::<NoOptions>,
     build: Mention::build,

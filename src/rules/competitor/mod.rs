@@ -1,3 +1,4 @@
 //! `competitor.*`: naming the company's competitors.
 
+pub(crate) mod disparaging;
 pub(crate) mod mention;

@@ -79,6 +79,17 @@ static AFINN: LazyLock<Vec<Afinn>> = LazyLock::new(|| {
     out
 });
 
+/// The AFINN score of a folded word in `lang` (both languages' lists when it is unknown, the
+/// more negative first): for rules that weigh a single word, such as
+/// `competitor.disparaging`.
+pub(crate) fn word_score(lang: Option<Lang>, folded: &str) -> Option<i8> {
+    AFINN
+        .iter()
+        .filter(|lex| lang.is_none_or(|l| l == lex.lang))
+        .filter_map(|lex| lex.words.get(folded).copied())
+        .min()
+}
+
 #[derive(Debug)]
 struct Negative {
     threshold: f64,
