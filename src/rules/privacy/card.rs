@@ -1,9 +1,8 @@
 //! `privacy.card`: a payment card number (13–19 digits of a card issuer, passing Luhn).
 
-use super::mask;
-use crate::report::{Applicability, Severity};
-use crate::rule::{options, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
-use crate::span::Span;
+use super::Identifier;
+use crate::report::Severity;
+use crate::rule::{options, NoOptions, RuleMeta, Scope};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "privacy.card",
@@ -11,26 +10,13 @@ pub(crate) static META: RuleMeta = RuleMeta {
     route: None,
     scope: Scope::Span,
     options: options::<NoOptions>,
-    build: |_| Ok(Box::new(Card)),
+    build: |_| {
+        Ok(Box::new(Identifier {
+            kind: |n| &n.cards,
+            keep: (0, 4),
+        }))
+    },
 };
-
-#[derive(Debug)]
-struct Card;
-
-impl Rule for Card {
-    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for r in &cx.doc.numbers().cards {
-            let span = Span::new(r.start, r.end);
-            let term = cx.slice(span);
-            out.report(span, "message").arg("term", term).replace(
-                "suggestion",
-                Applicability::Unsafe,
-                span,
-                mask(term, 0, 4),
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,9 @@
 //! `privacy.cpr`: a Danish CPR number (DDMMYY-SSSS with a real date), which must never be
 //! published.
 
-use super::mask;
-use crate::report::{Applicability, Severity};
-use crate::rule::{options, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
-use crate::span::Span;
+use super::Identifier;
+use crate::report::Severity;
+use crate::rule::{options, NoOptions, RuleMeta, Scope};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "privacy.cpr",
@@ -12,26 +11,13 @@ pub(crate) static META: RuleMeta = RuleMeta {
     route: None,
     scope: Scope::Span,
     options: options::<NoOptions>,
-    build: |_| Ok(Box::new(Cpr)),
+    build: |_| {
+        Ok(Box::new(Identifier {
+            kind: |n| &n.cprs,
+            keep: (0, 0),
+        }))
+    },
 };
-
-#[derive(Debug)]
-struct Cpr;
-
-impl Rule for Cpr {
-    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for r in &cx.doc.numbers().cprs {
-            let span = Span::new(r.start, r.end);
-            let term = cx.slice(span);
-            out.report(span, "message").arg("term", term).replace(
-                "suggestion",
-                Applicability::Unsafe,
-                span,
-                mask(term, 0, 0),
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

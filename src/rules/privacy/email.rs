@@ -70,15 +70,7 @@ impl Rule for Email {
                 (true, Who::Other | Who::Nobody) => Severity::Warning,
                 _ => Severity::Info,
             };
-            let (message, advice) = if severity == Severity::Info {
-                ("message", "suggestion")
-            } else {
-                ("private", "private-suggestion")
-            };
-            out.report(span, message)
-                .arg("term", cx.slice(span))
-                .advice(advice)
-                .severity(severity.min(cap));
+            super::report_contact(out, cx, span, severity.min(cap));
         }
     }
 }

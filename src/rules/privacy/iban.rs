@@ -1,10 +1,9 @@
 //! `privacy.iban`: a bank account number (IBAN) of any country, with the right length and a
 //! valid mod-97 check.
 
-use super::mask;
-use crate::report::{Applicability, Severity};
-use crate::rule::{options, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
-use crate::span::Span;
+use super::Identifier;
+use crate::report::Severity;
+use crate::rule::{options, NoOptions, RuleMeta, Scope};
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "privacy.iban",
@@ -12,26 +11,13 @@ pub(crate) static META: RuleMeta = RuleMeta {
     route: None,
     scope: Scope::Span,
     options: options::<NoOptions>,
-    build: |_| Ok(Box::new(Iban)),
+    build: |_| {
+        Ok(Box::new(Identifier {
+            kind: |n| &n.ibans,
+            keep: (2, 4),
+        }))
+    },
 };
-
-#[derive(Debug)]
-struct Iban;
-
-impl Rule for Iban {
-    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for r in &cx.doc.numbers().ibans {
-            let span = Span::new(r.start, r.end);
-            let term = cx.slice(span);
-            out.report(span, "message").arg("term", term).replace(
-                "suggestion",
-                Applicability::Unsafe,
-                span,
-                mask(term, 2, 4),
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -21,9 +21,12 @@ mod special;
 use crate::builtin;
 use crate::error::Error;
 use crate::matcher::{ListId, MatcherBuilder, TermOptions};
-use crate::rule::Context;
+use crate::numbers::Numbers;
+use crate::report::{Applicability, Severity};
+use crate::rule::{Context, Emitter, Rule};
 use crate::span::Span;
 use crate::text::Lang;
+use std::ops::Range;
 
 /// The cue words: whom a sentence is about, photo and contact cues.
 pub(super) const PERSONAL: &str = "lexicons/personal-data.toml";
@@ -155,6 +158,51 @@ impl People {
         );
         v.sort_by_key(|s| s.start);
         v
+    }
+}
+
+/// Reports a phone number or an e-mail address at `severity`: as another person's private
+/// data when it is a warning, as a plain contact detail when it is information.
+pub(super) fn report_contact(
+    out: &mut Emitter<'_>,
+    cx: &Context<'_>,
+    span: Span,
+    severity: Severity,
+) {
+    let (message, advice) = if severity == Severity::Info {
+        ("message", "suggestion")
+    } else {
+        ("private", "private-suggestion")
+    };
+    out.report(span, message)
+        .arg("term", cx.slice(span))
+        .advice(advice)
+        .severity(severity);
+}
+
+/// An identifier that must never be published (CPR, IBAN, card): each one the post's numbers
+/// hold of its kind, with a fix that masks it but for the first and last characters that
+/// may be shown.
+#[derive(Debug)]
+pub(super) struct Identifier {
+    /// Which of the post's numbers.
+    pub kind: fn(&Numbers) -> &[Range<usize>],
+    /// Characters left visible at the start and the end ("DK** …62 43", "… 1111").
+    pub keep: (usize, usize),
+}
+
+impl Rule for Identifier {
+    fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
+        for r in (self.kind)(cx.doc.numbers()) {
+            let span = Span::new(r.start, r.end);
+            let term = cx.slice(span);
+            out.report(span, "message").arg("term", term).replace(
+                "suggestion",
+                Applicability::Unsafe,
+                span,
+                mask(term, self.keep.0, self.keep.1),
+            );
+        }
     }
 }
 

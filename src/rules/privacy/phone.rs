@@ -130,15 +130,7 @@ impl Rule for Phone {
                 Who::Nobody if is_private => Severity::Warning,
                 Who::Nobody => Severity::Info,
             };
-            let (message, advice) = if severity == Severity::Info {
-                ("message", "suggestion")
-            } else {
-                ("private", "private-suggestion")
-            };
-            out.report(span, message)
-                .arg("term", cx.slice(span))
-                .advice(advice)
-                .severity(severity.min(cap));
+            super::report_contact(out, cx, span, severity.min(cap));
         }
     }
 }
