@@ -134,8 +134,25 @@ impl Lists {
         let mut lists = Vec::new();
         for (lang, list) in terms.lists() {
             let list = expand_company(list, company);
-            if !list.is_empty() {
-                lists.push((lang, mb.add_terms(&list, options)));
+            // A term written with a trailing `*` ("lort*") also matches as a part of a
+            // compound ("lortesystem", "hundelort"): the list asks for it term by term, since
+            // most words would explode into chance hits inside longer ones.
+            let (compound, plain): (Vec<String>, Vec<String>) =
+                list.into_iter().partition(|t| t.ends_with('*'));
+            if !plain.is_empty() {
+                lists.push((lang, mb.add_terms(&plain, options)));
+            }
+            let compound: Vec<String> = compound
+                .iter()
+                .map(|t| t.trim_end_matches('*').to_string())
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            if !compound.is_empty() {
+                let o = TermOptions {
+                    compound: true,
+                    ..options
+                };
+                lists.push((lang, mb.add_terms(&compound, o)));
             }
         }
         Lists(lists)

@@ -19,3 +19,20 @@ impl Rule for Terms {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::test::{assert_fires, assert_silent};
+
+    const G: &str = "[[rule]]\nid = \"acme.swearing\"\nkind = \"terms\"\nterms = [\"lort*\", \"rabat\"]\nmessage = \"«{term}»\"";
+
+    #[test]
+    fn a_starred_term_also_matches_inside_compounds() {
+        assert_fires(G, "acme.swearing", "Sikke et lortesystem.");
+        assert_fires(G, "acme.swearing", "Hundelort på fortovet igen.");
+        assert_fires(G, "acme.swearing", "Lortet virker ikke.");
+        // Only the starred term: "rabat" stays a whole word.
+        assert_silent(G, "acme.swearing", "Rabatkoden er udløbet.");
+        assert_fires(G, "acme.swearing", "Rabatten er udløbet.");
+    }
+}
