@@ -66,6 +66,7 @@ pub(crate) static CODE: &[&RuleMeta] = &[
     &style::fancy_text::META,
     &style::shouting::META,
     &tone::negative::META,
+    &tone::speaks_for_company::META,
 ];
 
 /// A built-in code rule by id.

@@ -1,3 +1,5 @@
-//! `tone.*`: a clearly negative post. (Profanity is a data rule in the recommended pack.)
+//! `tone.*`: a clearly negative post, and speaking on the company's behalf. (Profanity is a
+//! data rule in the recommended pack.)
 
 pub(crate) mod negative;
+pub(crate) mod speaks_for_company;
