@@ -112,6 +112,21 @@ impl ByLang {
     }
 }
 
+/// The longest cue phrase a containment check looks back for (bytes).
+const WIDEST_PHRASE: usize = 64;
+
+/// Whether `s` lies inside one of `spans` (sorted by start): a binary search, then the few
+/// spans that start just before it ("det store billede" around "billede", "købe ind" around
+/// "købe").
+pub(crate) fn within(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|n| n.start <= s.start);
+    spans[..i]
+        .iter()
+        .rev()
+        .take_while(|n| n.start + WIDEST_PHRASE >= s.start)
+        .any(|n| s.end <= n.end)
+}
+
 /// `name` without a trailing legal form ("Kronborg Frugt A/S" → "Kronborg Frugt").
 fn without_legal_form<'a>(name: &'a str, forms: &[&str]) -> Option<&'a str> {
     let name = name.trim();

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::matcher::{ListId, TermOptions};
 use crate::report::Severity;
 use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
-use crate::rules::words::ByLang;
+use crate::rules::words::{within, ByLang};
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -205,7 +205,7 @@ impl InsideInformation {
 impl Rule for InsideInformation {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
         let not = self.not.spans(cx);
-        let outside = |s: &Span| !not.iter().any(|n| n.start <= s.start && s.end <= n.end);
+        let outside = |s: &Span| !within(&not, *s);
         // The first events of each kind only: each is weighed against the whole post, and a
         // post of 100,000 "fyringer" must stay linear. A real post has one or two.
         let mut candidates: Vec<(Span, bool)> = self

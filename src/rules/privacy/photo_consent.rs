@@ -8,6 +8,7 @@ use crate::i18n::Arg;
 use crate::matcher::TermOptions;
 use crate::report::Severity;
 use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
+use crate::rules::words::within;
 use crate::span::Span;
 
 pub(crate) static META: RuleMeta = RuleMeta {
@@ -94,17 +95,6 @@ impl Rule for PhotoConsent {
             .arg("names", Arg::List(names))
             .advice("suggestion");
     }
-}
-
-/// Whether `s` lies inside one of `spans` (sorted by start): a binary search, then the few
-/// spans that start just before it.
-fn within(spans: &[Span], s: Span) -> bool {
-    let i = spans.partition_point(|n| n.start <= s.start);
-    spans[..i]
-        .iter()
-        .rev()
-        .take_while(|n| n.start + 64 >= s.start)
-        .any(|n| s.end <= n.end)
 }
 
 #[cfg(test)]
