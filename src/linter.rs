@@ -14,6 +14,7 @@ use crate::post::{masked, Post};
 use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict};
 use crate::resolve::{resolve, Resolved, Source};
 use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
+use crate::score::sentiment::SentimentLexicon;
 use crate::score::SalesLexicon;
 use crate::text::Lang;
 use crate::time::Moment;
@@ -134,6 +135,7 @@ pub struct Linter {
     rules: Vec<Active>,
     matcher: Matcher,
     sales: SalesLexicon,
+    sentiment: SentimentLexicon,
     pub(crate) profiles: Profiles,
     pub(crate) catalog: Catalog,
     /// The guideline's time zone.
@@ -186,6 +188,7 @@ impl Linter {
         }
         let mut mb = MatcherBuilder::new();
         let sales = SalesLexicon::register(&mut mb, &guideline)?;
+        let sentiment = SentimentLexicon::register(&mut mb)?;
         let mut rules = Vec::new();
         for r in resolved.iter().filter(|r| r.active()) {
             let (rule, scope) = match r.source {
@@ -232,6 +235,7 @@ impl Linter {
             resolved,
             rules,
             sales,
+            sentiment,
             profiles,
             catalog,
         })
@@ -301,7 +305,10 @@ impl Linter {
             .unwrap_or_else(Moment::now)
             .resolve(&self.tz);
         let platforms = self.measure(post, &doc);
-        let scores = self.sales.score(&doc, &hits);
+        let mut scores = self.sales.score(&doc, &hits);
+        scores.tone = self.sentiment.read(&doc, &hits);
+        scores.sentiment = scores.tone.sentiment();
+        (scores.lix, scores.flesch) = crate::score::readability::scores(&doc);
         let cx = Context {
             doc: &doc,
             hits: &hits,
@@ -389,15 +396,15 @@ impl Linter {
     /// the same family, which is no more severe and offers no edit of its own, adds nothing
     /// ("rabat" inside "25 % rabat" is the same sales talk). Findings with edits are kept:
     /// their fixes (e.g. "!!!" → "!" inside 𝐛𝐨𝐥𝐝 text) are needed for `--fix` to converge.
-    /// Findings are sorted by start. Whole-post judgements (the score, the length) are
-    /// never folded and never fold.
+    /// Findings are sorted by start. Whole-post judgements (the score, the length) and
+    /// distinct findings ([`Scope::Distinct`]) are never folded and never fold.
     fn suppress_nested(&self, findings: &mut Vec<(u16, Finding)>) {
         let rule = |i: u16| &self.rules[usize::from(i)];
         let family = |i: u16| {
             let r = rule(i);
             &r.id[..r.family]
         };
-        let whole_post = |i: u16| rule(i).scope == Scope::WholePost;
+        let whole_post = |i: u16| rule(i).scope != Scope::Span;
         let mut keep = vec![true; findings.len()];
         for i in 0..findings.len() {
             let (oi, outer) = &findings[i];

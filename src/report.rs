@@ -117,6 +117,18 @@ pub struct Suggestion {
 pub struct Scores {
     /// How much the post reads like an advert, 0–100.
     pub salesiness: u8,
+    /// The post's tone, −100 (very negative) … 100 (very positive); 0 when no word carries
+    /// sentiment. Below −50 reads clearly negative (see `docs/contracts.md`).
+    pub sentiment: i8,
+    /// LIX readability (both languages; below 35 easy, above 55 very hard), for posts of at
+    /// least 30 words.
+    pub lix: Option<f64>,
+    /// Flesch Reading Ease (English posts of at least 30 words; higher is easier, below 50
+    /// hard).
+    pub flesch: Option<f64>,
+    /// What the sentiment was read from, for `tone.negative` to point at.
+    #[serde(skip)]
+    pub(crate) tone: Tone,
     /// The strongest sales phrase, for a finding to point at.
     #[serde(skip)]
     pub(crate) strongest_sales: Option<Span>,
@@ -142,6 +154,34 @@ impl Scores {
     pub fn signals(&self) -> &[Signal] {
         &self.signals
     }
+}
+
+/// The post's tone, as `score::sentiment` reads it and the tone rules judge it.
+/// A word or phrase that moved the post's sentiment, and by how much.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Driver {
+    /// Where it is.
+    pub span: Span,
+    /// Its score as read in its sentence (AFINN −5…5, after negation, intensifiers, irony).
+    pub score: f32,
+    /// The index of its sentence in the document.
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Tone {
+    /// The scored words and phrases, in text order.
+    pub drivers: Vec<Driver>,
+    /// Insults aimed at people: the insulting word with the person it is aimed at, or an
+    /// insulting word for a person ("idioter").
+    pub insults: Vec<Span>,
+    /// The sum of the drivers' scores.
+    pub total: f32,
+    /// The sentences that end in a question mark.
+    pub questions: Vec<usize>,
+    /// Whether the post tells of a death or a loss with grief ("gik bort", "passed
+    /// away"): its sad words are not a negative tone.
+    pub grief: bool,
 }
 
 /// The dominant purpose of a post, as a comms team sorts them: what its guideline encourages

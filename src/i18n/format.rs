@@ -135,7 +135,15 @@ fn write_arg(
                         out.push_str(", ");
                     }
                 }
+                // `{words:quoted}`: each item in the locale's quotation marks («…», “…”).
+                let quoted = spec == "quoted";
+                if quoted {
+                    out.push_str(catalog.word("quote.open", locale));
+                }
                 write_arg(out, item, "", args, catalog, locale, depth);
+                if quoted {
+                    out.push_str(catalog.word("quote.close", locale));
+                }
             }
         }
         Arg::Date(d) => {

@@ -38,6 +38,9 @@ pub(crate) enum Scope {
     Span,
     /// A judgement of the whole post (a score, a length): never folded, never folds.
     WholePost,
+    /// A place in the text that is a problem of its own, whatever else its family finds
+    /// there (party politics beside speaking for the company): never folded, never folds.
+    Distinct,
 }
 
 /// Checks a `[rules."id"]` options table and returns the options in force (the given ones

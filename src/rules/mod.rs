@@ -54,6 +54,7 @@ pub(crate) static CODE: &[&RuleMeta] = &[
     &privacy::phone::META,
     &privacy::photo_consent::META,
     &privacy::sensitive::META,
+    &readability::flesch::META,
     &readability::lix::META,
     &readability::long_sentence::META,
     &sales::call_to_action::META,
@@ -66,6 +67,7 @@ pub(crate) static CODE: &[&RuleMeta] = &[
     &style::fancy_text::META,
     &style::shouting::META,
     &tone::negative::META,
+    &tone::politics::META,
     &tone::speaks_for_company::META,
 ];
 

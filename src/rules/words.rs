@@ -1,52 +1,13 @@
-//! Word lists the code rules share, read from the TOML lexicons under `rules/lexicons/`
+//! Word lists the code rules share, read (with [`crate::builtin::words_in`]) from the TOML lexicons under `rules/lexicons/`
 //! (`personal-data.toml`, `special-categories.toml`, `finance.toml`): each file parsed once
 //! per process, each list registered with the matcher per language.
 
 use crate::builtin;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::matcher::{ListId, MatcherBuilder, TermOptions};
 use crate::rule::Context;
 use crate::span::Span;
 use crate::text::Lang;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-/// The built-in TOML lexicon `file` (a path under `rules/`), parsed once per process.
-fn lexicon(file: &'static str) -> Result<&'static toml::Table, Error> {
-    static PARSED: OnceLock<Mutex<HashMap<&'static str, &'static toml::Table>>> = OnceLock::new();
-    let cache = PARSED.get_or_init(Default::default);
-    if let Some(t) = cache.lock().ok().and_then(|c| c.get(file).copied()) {
-        return Ok(t);
-    }
-    let text = builtin::file(file)
-        .ok_or_else(|| Error::new(ErrorKind::Internal, format!("rules/{file} is not built in")))?;
-    let table: toml::Table = toml::from_str(text)
-        .map_err(|e| Error::new(ErrorKind::Internal, format!("rules/{file}: {e}")))?;
-    // Leaked on purpose: at most one table per built-in file, for the life of the process.
-    let table: &'static toml::Table = Box::leak(Box::new(table));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(file, table);
-    }
-    Ok(table)
-}
-
-/// The strings at the dotted `path` (`people.own.da`) of the lexicon `file`; none when the
-/// path is absent.
-pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Error> {
-    let mut keys = path.split('.');
-    let table = lexicon(file)?;
-    let mut v = keys.next().and_then(|k| table.get(k));
-    for key in keys {
-        v = v.and_then(|t| t.get(key));
-    }
-    Ok(v.and_then(toml::Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default())
-}
 
 /// A term list per language: `path.da` and `path.en` of a lexicon.
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +37,7 @@ impl ByLang {
         options: TermOptions,
     ) -> Result<ByLang, Error> {
         let mut list = |lang: &str| -> Result<ListId, Error> {
-            let mut terms = words_in(file, &format!("{path}.{lang}"))?;
+            let mut terms = crate::builtin::words_in(file, &format!("{path}.{lang}"))?;
             terms.extend(extra.iter().cloned());
             Ok(mb.add_terms(&terms, options))
         };
@@ -173,11 +134,11 @@ mod tests {
 
     #[test]
     fn reads_nested_lists() {
-        let v = super::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
+        let v = crate::builtin::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
         assert!(v.contains(&"omsætning".to_string()), "{v:?}");
-        let v = super::words_in("lexicons/finance.toml", "events.not.da").unwrap();
+        let v = crate::builtin::words_in("lexicons/finance.toml", "events.not.da").unwrap();
         assert!(v.contains(&"købe ind".to_string()), "{v:?}");
-        let v = super::words_in("lexicons/finance.toml", "company.da").unwrap();
+        let v = crate::builtin::words_in("lexicons/finance.toml", "company.da").unwrap();
         assert!(v.contains(&"vi".to_string()), "{v:?}");
     }
 }

@@ -2,6 +2,8 @@
 //! reads like an advert (salesiness), whether it promotes the company's own products
 //! (commercial intent, which the disclosure rules depend on) and what kind of post it is.
 //!
+//! Beside them, the post's tone ([`sentiment`]) and how easy it is to read ([`readability`]).
+//!
 //! The words are data (`rules/lexicons/signals.toml`, extended by a guideline's
 //! `[signals]`); this module only knows the shapes: complete phrases, a head with a target a
 //! few words after it in the same sentence ("book" … "call"), prices with what stands around
@@ -10,6 +12,8 @@
 mod bayes;
 mod content;
 mod lexicon;
+pub(crate) mod readability;
+pub(crate) mod sentiment;
 
 use crate::document::Document;
 use crate::guideline::Guideline;
@@ -489,6 +493,7 @@ impl SalesLexicon {
             commercial,
             content_type,
             signals,
+            ..Scores::default()
         }
     }
 

@@ -89,7 +89,7 @@ impl Rule for Disparaging {
         // Both languages: a Danish name makes an English sentence look Danish.
         let mut judgements: Vec<Span> = self.judgement.spans_any(cx);
         judgements.extend(cx.doc.words.iter().filter_map(|w| {
-            crate::rules::tone::negative::word_score(None, cx.doc.folded_word(w))
+            crate::score::sentiment::word_score(None, cx.doc.folded_word(w))
                 .filter(|&s| s <= AFINN_LIMIT)
                 .map(|_| Span::new(w.span.start, w.span.end))
         }));

@@ -1,4 +1,6 @@
-//! `readability.lix`: the text is hard to read (a high LIX index).
+//! `readability.lix`: the text is hard to read (a high LIX index). The score is counted once
+//! per post ([`crate::score::readability`]: hashtags, mentions, URLs and emoji removed,
+//! posts under 30 words not scored) and shown in the report as `scores.lix`.
 
 use crate::error::Error;
 use crate::report::Severity;
@@ -9,7 +11,7 @@ pub(crate) static META: RuleMeta = RuleMeta {
     id: "readability.lix",
     severity: Severity::Info,
     route: None,
-    scope: Scope::Span,
+    scope: Scope::WholePost,
     options: options::<Options>,
     build: Lix::build,
 };
@@ -39,52 +41,33 @@ impl Lix {
     }
 }
 
-/// The LIX index of a text: words per sentence + percentage of words over six letters.
-pub(crate) fn lix(words: usize, sentences: usize, long_words: usize) -> f64 {
-    if words == 0 {
-        return 0.0;
-    }
-    words as f64 / sentences.max(1) as f64 + 100.0 * long_words as f64 / words as f64
-}
-
 impl Rule for Lix {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        let words = cx.doc.words.len();
-        if words < 30 {
+        let Some(score) = cx.scores.lix.filter(|&s| s > self.max) else {
             return;
-        }
-        let long = cx
-            .doc
-            .words
-            .iter()
-            .filter(|w| {
-                cx.doc
-                    .folded_word(w)
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .count()
-                    > 6
-            })
-            .count();
-        let score = lix(words, cx.doc.sentences.len(), long);
-        if score <= self.max {
-            return;
-        }
-        // Rounded as `{:.0}` rounds (half to even), as the messages always have.
-        let whole = |f: f64| format!("{f:.0}").parse::<i64>().unwrap_or(0);
+        };
         out.report(cx.doc.first_sentence(), "message")
-            .arg("score", whole(score))
-            .arg("max", whole(self.max))
+            .arg("score", super::whole(score))
+            .arg("max", super::whole(self.max))
             .advice("suggestion");
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::rule::test::{assert_fires, assert_silent};
+
     #[test]
-    fn lix_by_hand() {
-        // 40 words, 4 sentences, 8 long words: 10 + 20.
-        assert!((super::lix(40, 4, 8) - 30.0).abs() < 1e-9);
-        assert_eq!(super::lix(0, 0, 0), 0.0);
+    fn long_words_and_long_sentences() {
+        assert_fires(
+            "",
+            "readability.lix",
+            "Implementeringen af organisationsforandringerne nødvendiggør omfattende kompetenceudviklingsinitiativer, ledelsesmæssig forankring samt systematiske evalueringsprocedurer, hvorfor styregruppen anbefaler etableringen af tværorganisatoriske arbejdsgrupper med repræsentation fra samtlige forretningsområder og medarbejderrepræsentanter. Evalueringsrapporten offentliggøres efterfølgende på organisationens intranetportal, hvor samtlige medarbejdergrupper opfordres til konstruktiv kommentering.",
+        );
+        assert_silent(
+            "",
+            "readability.lix",
+            "Vi har fået nye kolleger i år. Det er godt. Nu skal vi lære hinanden at kende. Vi starter med en tur i skoven på fredag. Alle er med, og der er kage bagefter.",
+        );
     }
 }

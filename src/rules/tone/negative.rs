@@ -1,160 +1,96 @@
-//! `tone.negative`: the post has a clearly negative tone (AFINN sentiment, Danish and English).
+//! `tone.negative`: the post reads clearly negative, or insults someone.
+//!
+//! The post's tone is read once per post, sentence by sentence ([`crate::score::sentiment`]:
+//! AFINN with negation, intensifiers, compounds, praise slang and irony); this rule only
+//! decides. It fires on an insult aimed at people ("idiotiske kunder", "our clueless
+//! management") whatever the rest of the post says, and otherwise when the post's sentiment
+//! is at or below the threshold. The finding points at the most negative sentence and names
+//! the words that make it so.
 
-use crate::builtin;
 use crate::error::Error;
-use crate::matcher::{ListId, TermOptions};
+use crate::i18n::Arg;
 use crate::report::{Severity, Span};
 use crate::rule::{options, Build, Context, Emitter, Rule, RuleMeta, Scope};
-use crate::text::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "tone.negative",
-    severity: Severity::Info,
-    route: None,
-    scope: Scope::Span,
+    severity: Severity::Warning,
+    route: Some("comms"),
+    // A judgement of the whole post, pointed at its worst sentence: the profanity or the
+    // disparagement inside that sentence is a finding of its own, not folded into this one.
+    scope: Scope::WholePost,
     options: options::<Options>,
     build: Negative::build,
 };
 
+/// How many of a sentence's words a finding names.
+const NAMED_WORDS: usize = 3;
+
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 struct Options {
-    /// The summed AFINN score at or below which the rule fires.
-    threshold: f64,
+    /// The sentiment (−100…100, the report's `scores.sentiment`) at or below which the rule
+    /// fires.
+    threshold: i8,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { threshold: -6.0 }
+        Options { threshold: -50 }
     }
-}
-
-/// One language's AFINN lexicon, parsed once per process. Single words (almost all of its
-/// ~3,400 entries) are looked up by the document's folded words in a hash map; only the few
-/// phrases ("no fun", "does not work") go into the shared automaton. Putting all 7,000 entries
-/// of both languages into the automaton cost 6.5 ms of start-up, two thirds of building the
-/// whole linter.
-#[derive(Debug)]
-struct Afinn {
-    lang: Lang,
-    words: HashMap<String, i8>,
-    phrases: Vec<String>,
-    phrase_scores: Vec<i8>,
-}
-
-static AFINN: LazyLock<Vec<Afinn>> = LazyLock::new(|| {
-    let mut out = Vec::new();
-    for lang in Lang::ALL {
-        let Some(content) = builtin::file(&format!("lexicons/afinn-{}.txt", lang.code())) else {
-            continue;
-        };
-        let mut words = HashMap::new();
-        let mut phrases = Vec::new();
-        let mut phrase_scores = Vec::new();
-        for line in builtin::list_lines(content) {
-            let Some((term, score)) = line.rsplit_once('\t') else {
-                continue;
-            };
-            let Ok(score) = score.trim().parse::<i8>() else {
-                continue;
-            };
-            let folded = crate::fold::fold(term);
-            if folded.contains(' ') {
-                phrases.push(term.trim().to_string());
-                phrase_scores.push(score);
-            } else {
-                words.insert(folded, score);
-            }
-        }
-        out.push(Afinn {
-            lang,
-            words,
-            phrases,
-            phrase_scores,
-        });
-    }
-    out
-});
-
-/// The AFINN score of a folded word in `lang` (both languages' lists when it is unknown, the
-/// more negative first): for rules that weigh a single word, such as
-/// `competitor.disparaging`.
-pub(crate) fn word_score(lang: Option<Lang>, folded: &str) -> Option<i8> {
-    AFINN
-        .iter()
-        .filter(|lex| lang.is_none_or(|l| l == lex.lang))
-        .filter_map(|lex| lex.words.get(folded).copied())
-        .min()
 }
 
 #[derive(Debug)]
 struct Negative {
-    threshold: f64,
-    /// Per lexicon, the handle of its phrases in the matcher.
-    phrases: Vec<ListId>,
+    threshold: i8,
 }
 
 impl Negative {
     fn build(b: &mut Build<'_>) -> Result<Box<dyn Rule>, Error> {
         let o: Options = b.options()?;
-        // AFINN lists inflected forms itself; our own inflection would over-match.
-        let options = TermOptions {
-            inflect: false,
-            ..TermOptions::default()
-        };
-        let phrases = AFINN
-            .iter()
-            .map(|lex| b.matcher.add_terms(&lex.phrases, options))
-            .collect();
         Ok(Box::new(Negative {
             threshold: o.threshold,
-            phrases,
         }))
     }
 }
 
 impl Rule for Negative {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        let mut total = 0i32;
-        let mut worst: Option<(i8, Span)> = None;
-        let mut add = |score: i8, span: Span| {
-            total += i32::from(score);
-            if worst.is_none_or(|(w, _)| score < w) {
-                worst = Some((score, span));
-            }
-        };
-        for (lex, &list) in AFINN.iter().zip(&self.phrases) {
-            // A post in one language is scored with that language's lexicon only; with the
-            // language unknown, both count (AFINN's two lists share few words).
-            if cx.doc.language.is_some_and(|l| l != lex.lang) {
-                continue;
-            }
-            let phrases = cx.hits.terms(list);
-            for hit in phrases {
-                add(lex.phrase_scores[hit.term], hit.span);
-            }
-            for w in &cx.doc.words {
-                // A word inside a scored phrase ("no fun") is not scored again.
-                if phrases
-                    .iter()
-                    .any(|p| p.span.start <= w.span.start && w.span.end <= p.span.end)
-                {
-                    continue;
-                }
-                if let Some(&score) = lex.words.get(cx.doc.folded_word(w)) {
-                    add(score, Span::new(w.span.start, w.span.end));
-                }
-            }
-        }
-        if f64::from(total) > self.threshold {
+        let tone = &cx.scores.tone;
+        if let Some(&insult) = tone.insults.first() {
+            let words: Vec<Arg> = tone
+                .insults
+                .iter()
+                .take(NAMED_WORDS)
+                .map(|&s| Arg::from(cx.slice(s)))
+                .collect();
+            out.report(insult, "insult")
+                .arg("words", Arg::List(words))
+                .advice("insult-suggestion");
             return;
         }
-        let Some((_, span)) = worst else { return };
-        out.report(span, "message")
-            .arg("total", i64::from(total))
+        // A death told with grief is sad, not negative.
+        if tone.grief || (cx.scores.sentiment > self.threshold && !tone.negative_throughout()) {
+            return;
+        }
+        let Some((sentence, _)) = tone.worst_sentence() else {
+            return;
+        };
+        let mut worst: Vec<_> = tone
+            .drivers
+            .iter()
+            .filter(|d| d.sentence == sentence && d.score < 0.0)
+            .collect();
+        worst.sort_by(|a, b| a.score.total_cmp(&b.score));
+        worst.truncate(NAMED_WORDS);
+        worst.sort_by_key(|d| d.span.start);
+        let words: Vec<Arg> = worst.iter().map(|d| Arg::from(cx.slice(d.span))).collect();
+        let Some(r) = cx.doc.sentences.get(sentence) else {
+            return;
+        };
+        out.report(Span::new(r.start, r.end), "message")
+            .arg("words", Arg::List(words))
             .advice("suggestion");
     }
 }
@@ -164,16 +100,71 @@ mod tests {
     use crate::rule::test::{assert_fires, assert_silent};
 
     #[test]
-    fn sums_the_words() {
+    fn a_rant_fires_and_a_tough_week_that_ended_well_does_not() {
         assert_fires(
             "",
             "tone.negative",
             "Terrible, awful week. The management is a disaster and I hate how stupid this all is.",
         );
+        assert_fires(
+            "",
+            "tone.negative",
+            "Endnu en elendig dag. Jeg er rasende og træt af det hele, det er pinligt og katastrofalt.",
+        );
         assert_silent(
             "",
             "tone.negative",
             "Tough problem this week, but the team solved it and I learned a lot.",
+        );
+    }
+
+    #[test]
+    fn negation_and_praise_slang_read_as_praise() {
+        for text in [
+            "Not bad at all! The team killed it this quarter – insane work, everyone.",
+            "Sygt godt arbejde af hele holdet. Vildt flot, og aldrig kedeligt at være med.",
+            "Ikke dårligt, ikke dårligt. Kæmpe tak til alle, der knoklede i weekenden.",
+        ] {
+            assert_silent("", "tone.negative", text);
+        }
+    }
+
+    #[test]
+    fn insults_aimed_at_people_fire_on_their_own() {
+        assert_fires(
+            "",
+            "tone.negative",
+            "Godt projekt, men de idiotiske kunder forstår ingenting.",
+        );
+        assert_fires(
+            "",
+            "tone.negative",
+            "Nice launch, shame our management is so clueless about what users want.",
+        );
+        // A mistake, not a person; and a negated judgement.
+        assert_silent(
+            "",
+            "tone.negative",
+            "En dum fejl af mig – den er rettet nu.",
+        );
+        assert_silent(
+            "",
+            "tone.negative",
+            "Kunderne er ikke dumme: de mærker hurtigt, om vi lytter.",
+        );
+    }
+
+    #[test]
+    fn irony_turns_the_praise_around() {
+        assert_fires(
+            "",
+            "tone.negative",
+            "Fantastisk. Endnu et møde, der kunne have været en mail 🙄 Tredje gang i dag. Spild af tid, elendigt planlagt.",
+        );
+        assert_silent(
+            "",
+            "tone.negative",
+            "Endnu et fantastisk år med jer. Tak for samarbejdet!",
         );
     }
 }
