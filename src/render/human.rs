@@ -396,7 +396,7 @@ mod tests {
             report: &r,
         };
         let out = draw(&[item], Locale::DA);
-        assert!(out.contains("Vurdering: gennemsyn (jura)"), "{out}");
+        assert!(out.contains("Vurdering: skal gennemses (jura)"), "{out}");
         assert!(
             out.contains("1 opslag: 0 fejl, 1 advarsel, 0 info"),
             "{out}"

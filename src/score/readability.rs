@@ -26,8 +26,9 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    /// Counts the body of `doc`.
-    pub fn of(doc: &Document<'_>) -> Counts {
+    /// Counts the body of `doc`; syllables only `with_syllables` (for English: Danish has no
+    /// use for them, and counting them is most of the work).
+    pub fn of(doc: &Document<'_>, with_syllables: bool) -> Counts {
         let mut c = Counts::default();
         let mut last_sentence = None;
         // The current word, which a hyphen may continue: (letters, syllables).
@@ -46,7 +47,11 @@ impl Counts {
             }
             let text = &doc.text[w.span.clone()];
             let letters = text.chars().filter(|ch| ch.is_alphabetic()).count();
-            let syl = syllables(doc.folded_word(w));
+            let syl = if with_syllables {
+                syllables(doc.folded_word(w))
+            } else {
+                0
+            };
             let joined = open.is_some()
                 && doc
                     .text
@@ -96,11 +101,10 @@ impl Counts {
 
 /// The post's LIX and (for an English post) Flesch Reading Ease, rounded to one decimal.
 pub(crate) fn scores(doc: &Document<'_>) -> (Option<f64>, Option<f64>) {
-    let c = Counts::of(doc);
+    let english = doc.language == Some(Lang::En);
+    let c = Counts::of(doc, english);
     let round = |v: f64| (v * 10.0).round() / 10.0;
-    let flesch = (doc.language == Some(Lang::En))
-        .then(|| c.flesch())
-        .flatten();
+    let flesch = english.then(|| c.flesch()).flatten();
     (c.lix().map(round), flesch.map(round))
 }
 

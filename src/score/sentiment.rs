@@ -182,7 +182,8 @@ pub(crate) struct SentimentLexicon {
 fn folded_set(words: Vec<String>) -> FxHashSet<String> {
     words
         .iter()
-        .map(|w| crate::fold::fold(w).replace('’', "'"))
+        // Folding turns ’ into ' ("don’t" → "don't"), in the post's words as here.
+        .map(|w| crate::fold::fold(w))
         .collect()
 }
 
@@ -321,14 +322,14 @@ impl SentimentLexicon {
                     .rev()
                     .map(|j| &doc.words[j])
                     .filter(|p| doc.sentence_index(p.span.start) == sentence)
-                    .map(|p| doc.folded_word(p).replace('’', "'"))
+                    .map(|p| doc.folded_word(p))
             };
             let mut score = f32::from(base);
             if prefix_boost {
                 score *= 1.5;
             }
             score *= boost_before(lex, doc, i, sentence);
-            if before(NEGATION_REACH).any(|p| lex.negators.contains(&p)) {
+            if before(NEGATION_REACH).any(|p| lex.negators.contains(p)) {
                 score *= -0.5;
             }
             drivers.push(Driver {

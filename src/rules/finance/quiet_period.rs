@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(
             f[0].message
-                .starts_with("Stilleperiode (Q2) til og med 5. juni 2026"),
+                .starts_with("Firmaet er i stilleperiode (Q2) til og med 5. juni 2026"),
             "{}",
             f[0].message
         );
