@@ -345,6 +345,7 @@ impl Linter {
         });
         self.suppress_nested(&mut raw);
         self.cap_per_rule(&mut raw);
+        self.drop_moot(&mut raw, &doc);
         let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
         for (i, mut f) in raw {
             // `{id}` is the rule's id in every message, without an argument of its own.
@@ -442,6 +443,48 @@ impl Linter {
                     keep[j] = false;
                 }
             }
+        }
+        let mut k = keep.into_iter();
+        findings.retain(|_| k.next().unwrap_or(true));
+    }
+
+    /// Advice on words that a graver finding of another rule says must go is noise, and may
+    /// contradict it: "write «Fortroligt: havørn» in ordinary letters" for a FORTROLIGT label
+    /// and a codename that must both be removed. A finding whose every word lies inside graver
+    /// findings of other rules (placed ones, not whole-post judgements) is dropped. Runs after
+    /// the per-rule cap, so the pairs compared stay few.
+    fn drop_moot(&self, findings: &mut Vec<(u16, Finding)>, doc: &Document<'_>) {
+        let placed = |i: u16| self.rules[usize::from(i)].scope != Scope::WholePost;
+        let mut keep = vec![true; findings.len()];
+        for (k, (i, f)) in findings.iter().enumerate() {
+            if !placed(*i) || f.span.start >= f.span.end {
+                continue;
+            }
+            // Sorted by start: the findings that can overlap this one start before its end.
+            let graver: Vec<crate::Span> = findings
+                .iter()
+                .take_while(|(_, g)| g.span.start < f.span.end)
+                .filter(|(j, g)| {
+                    j != i && placed(*j) && g.severity > f.severity && f.span.start < g.span.end
+                })
+                .map(|(_, g)| g.span)
+                .collect();
+            if graver.is_empty() {
+                continue;
+            }
+            let mut words = doc.words[doc.word_index(f.span.start)..]
+                .iter()
+                .take_while(|w| w.span.start < f.span.end)
+                .peekable();
+            if words.peek().is_none() {
+                continue;
+            }
+            let covered = words.all(|w| {
+                graver
+                    .iter()
+                    .any(|g| g.start <= w.span.start && w.span.end <= g.end)
+            });
+            keep[k] = !covered;
         }
         let mut k = keep.into_iter();
         findings.retain(|_| k.next().unwrap_or(true));

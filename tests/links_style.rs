@@ -452,7 +452,7 @@ fn danish_messages() {
         .locale(postlint::Locale::DA);
     let l = Linter::with_options(g, options).unwrap();
     let r = l.check(&Post::new(
-        "KÆMPE NYHED!!! Se https://bit.ly/x og https://intranet.falck.dk/a?utm_source=x",
+        "KÆMPE NYHED!!! Se https://bit.ly/x, https://falck.dk/a?utm_source=x og https://intranet.falck.dk/b",
     ));
     let messages: Vec<&str> = r.findings.iter().map(|f| f.message.as_str()).collect();
     assert!(

@@ -118,6 +118,18 @@ fn write_arg(
     depth: usize,
 ) {
     match arg {
+        // Text quoted from the post is one line in a message: a term that runs over a line
+        // break ("Bestil\nnu") is shown with a space, as a reader would say it.
+        Arg::Text(t) if t.contains(['\n', '\r', '\t']) => {
+            let mut words = t.split_whitespace();
+            if let Some(first) = words.next() {
+                out.push_str(first);
+            }
+            for w in words {
+                out.push(' ');
+                out.push_str(w);
+            }
+        }
         Arg::Text(t) => out.push_str(t),
         Arg::Number(n) => number(out, *n, || catalog.word("number.thousands", locale)),
         Arg::Decimal(f) => {
@@ -222,6 +234,24 @@ mod tests {
                 Locale::DA
             ),
             "«rabat» → {term} {unknown} {"
+        );
+    }
+
+    #[test]
+    fn quoted_text_is_one_line_in_the_locale_s_quotes() {
+        let c = Catalog::builtin_only();
+        let a = args(&[
+            ("term", "Bestil\n nu".into()),
+            ("words", vec!["håbløs", "elendig"].into()),
+        ]);
+        let t = "«{term}» / {words:quoted}";
+        assert_eq!(
+            fill(t, &Named(&a), &c, Locale::DA),
+            "«Bestil nu» / «håbløs» og «elendig»"
+        );
+        assert_eq!(
+            fill("{words:quoted}", &Named(&a), &c, Locale::EN),
+            "“håbløs” and “elendig”"
         );
     }
 

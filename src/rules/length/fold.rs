@@ -30,8 +30,6 @@ struct CompanyLists {
     names: Option<ListId>,
     products: Option<ListId>,
     disclosures: ListId,
-    /// The first disclosure phrase, to suggest.
-    example: String,
 }
 
 impl Fold {
@@ -51,7 +49,6 @@ impl Fold {
                 names,
                 products,
                 disclosures,
-                example: c.disclosures[0].clone(),
             }),
         }))
     }
@@ -165,7 +162,6 @@ fn hidden_disclosure(
     };
     let e = e
         .arg("phrase", cx.slice(first.span))
-        .arg("example", lists.example.as_str())
         .advice("disclosure-suggestion");
     if !product {
         e.severity(lower);
