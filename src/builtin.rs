@@ -56,16 +56,22 @@ fn lexicon(file: &'static str) -> Result<&'static toml::Table, Error> {
     Ok(table)
 }
 
-/// The strings at the dotted `path` (`people.own.da`) of the lexicon `file`; none when the
-/// path is absent.
-pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Error> {
+/// The value at the dotted `path` (`people.own.da`) of the lexicon `file`, if any.
+fn at_path(file: &'static str, path: &str) -> Result<Option<&'static toml::Value>, Error> {
     let mut keys = path.split('.');
     let table = lexicon(file)?;
     let mut v = keys.next().and_then(|k| table.get(k));
     for key in keys {
         v = v.and_then(|t| t.get(key));
     }
-    Ok(v.and_then(toml::Value::as_array)
+    Ok(v)
+}
+
+/// The strings at the dotted `path` (`people.own.da`) of the lexicon `file`; none when the
+/// path is absent.
+pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Error> {
+    Ok(at_path(file, path)?
+        .and_then(toml::Value::as_array)
         .map(|a| {
             a.iter()
                 .filter_map(|x| x.as_str().map(str::to_string))
@@ -77,13 +83,8 @@ pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Er
 /// The `term = score` pairs of the table at the dotted `path` of the lexicon `file` (scores
 /// outside −5…5, AFINN's scale, are clamped); none when the path is absent.
 pub(crate) fn scored_in(file: &'static str, path: &str) -> Result<Vec<(String, i8)>, Error> {
-    let mut keys = path.split('.');
-    let table = lexicon(file)?;
-    let mut v = keys.next().and_then(|k| table.get(k));
-    for key in keys {
-        v = v.and_then(|t| t.get(key));
-    }
-    Ok(v.and_then(toml::Value::as_table)
+    Ok(at_path(file, path)?
+        .and_then(toml::Value::as_table)
         .map(|t| {
             t.iter()
                 .filter_map(|(k, v)| Some((k.clone(), v.as_integer()?.clamp(-5, 5) as i8)))
