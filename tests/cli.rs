@@ -756,3 +756,21 @@ fn five_megabyte_posts_render_in_every_format() {
         assert!(last["span"]["column"].as_u64().unwrap() >= 1);
     }
 }
+
+#[test]
+fn errors_show_no_internal_codes() {
+    // An employee reads the problem and the file, not `postlint::io` or `postlint::usage`.
+    let tmp = TempDir::new().unwrap();
+    write(tmp.path(), "bad.toml", "x = [\n");
+    write(tmp.path(), "a.txt", "Hej.");
+    for args in [
+        &["check", "missing.txt"][..],
+        &["check", "--config", "bad.toml", "a.txt"][..],
+        &["check", "--platform", "myspace", "a.txt"][..],
+    ] {
+        let r = postlint(tmp.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("postlint::"), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains('×'), "{args:?}: {}", r.stderr);
+    }
+}

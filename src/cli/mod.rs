@@ -143,10 +143,43 @@ pub fn print_error(err: Error) {
         .with_links(false)
         .with_width(width());
     let mut out = String::new();
-    if handler.render_report(&mut out, &err).is_err() {
+    if handler.render_report(&mut out, &Uncoded(&err)).is_err() {
         out = format!("error: {err}\n");
     }
     write_stderr(&out);
+}
+
+/// An error as an employee reads it: without its internal code (`postlint::usage`), which
+/// miette would print as the first line. Programs read the kind from the library's
+/// `ErrorKind` or the JSON output instead.
+struct Uncoded<'a>(&'a Error);
+
+impl std::fmt::Debug for Uncoded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Uncoded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Uncoded<'_> {}
+
+impl miette::Diagnostic for Uncoded<'_> {
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.help()
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
 }
 
 /// A usage error (bad arguments), with a hint.
