@@ -67,6 +67,13 @@ fn at_path(file: &'static str, path: &str) -> Result<Option<&'static toml::Value
     Ok(v)
 }
 
+/// The boolean at the dotted `path` of the lexicon `file`; false when it is absent.
+pub(crate) fn flag(file: &'static str, path: &str) -> Result<bool, Error> {
+    Ok(at_path(file, path)?
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false))
+}
+
 /// The strings at the dotted `path` (`people.own.da`) of the lexicon `file`; none when the
 /// path is absent.
 pub(crate) fn words_in(file: &'static str, path: &str) -> Result<Vec<String>, Error> {

@@ -19,7 +19,7 @@
 //! The words are data: `rules/lexicons/tone.toml`.
 
 use crate::builtin;
-use crate::builtin::{scored_in, words_in};
+use crate::builtin::{flag, scored_in, words_in};
 use crate::document::Document;
 use crate::error::Error;
 use crate::matcher::{Hits, ListId, MatcherBuilder, TermOptions};
@@ -168,6 +168,9 @@ struct LangWords {
     prefixes: Vec<String>,
     negative_prefixes: Vec<(String, i8)>,
     marks: Vec<String>,
+    /// Whether the language writes compounds as one word (Danish).
+    compounds: bool,
+    degree_suffixes: Vec<String>,
 }
 
 /// The sentiment lexicon of both languages, registered with the matcher once per linter.
@@ -233,6 +236,8 @@ impl SentimentLexicon {
                     .map(|w| crate::fold::fold(w))
                     .collect(),
                 marks: words(lang, "irony_marks")?,
+                compounds: flag(LEXICON, &format!("{code}.compounds"))?,
+                degree_suffixes: words(lang, "degree_suffixes")?,
             });
         }
         let names: Vec<&'static str> = builtin::file("lexicons/first-names.txt")
@@ -367,11 +372,7 @@ impl SentimentLexicon {
             return Some((s, false));
         }
         // Comparatives and superlatives AFINN does not list: "dummeste", "slowest".
-        let degree: &[&str] = match lex.lang {
-            Lang::Da => &["este", "meste", "ere"],
-            Lang::En => &["est", "iest"],
-        };
-        for d in degree {
+        for d in &lex.degree_suffixes {
             if let Some(base) = folded.strip_suffix(d).filter(|b| b.len() >= 3) {
                 let base = base.to_string();
                 let candidates = [base.clone(), format!("{base}e"), format!("{base}y")];
@@ -380,7 +381,7 @@ impl SentimentLexicon {
                 }
             }
         }
-        if lex.lang != Lang::Da {
+        if !lex.compounds {
             return None;
         }
         // Parts of at least three (first) and four (last) letters: shorter last parts
