@@ -51,6 +51,7 @@ mod fold;
 mod guideline;
 mod i18n;
 mod info;
+mod lexicon;
 mod linter;
 mod matcher;
 mod numbers;
@@ -69,7 +70,7 @@ mod text;
 mod time;
 
 pub use entities::{Entities, Entity};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Localized};
 pub use guideline::{Guideline, GuidelineLoader};
 pub use i18n::{Arg, Locale, Nested};
 pub use info::{OptionInfo, RuleExample, RuleInfo};

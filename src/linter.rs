@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::entities::{Entities, Entity};
-use crate::error::{Error, ErrorKind};
+use crate::error::{did_you_mean_msg, internal, msg, Error, ErrorKind};
 use crate::fix;
 use crate::guideline::diag::did_you_mean;
 use crate::guideline::Guideline;
@@ -152,7 +152,7 @@ impl Linter {
     /// point into the guideline) and compiles it with run-wide `options`.
     pub fn with_options(guideline: Guideline, options: Options) -> Result<Linter, Error> {
         let resolved = resolve(&guideline, &options.select, &options.ignore)?;
-        let mut profiles = Profiles::builtin().map_err(|e| Error::new(ErrorKind::Internal, e))?;
+        let mut profiles = Profiles::builtin().map_err(internal)?;
         for (name, table) in &guideline.platform_overrides {
             profiles
                 .apply_table(name, table)
@@ -179,11 +179,12 @@ impl Linter {
             let known: Vec<&str> = locales.iter().map(|l| l.code()).collect();
             return Err(Error::new(
                 ErrorKind::Usage,
-                format!("there are no messages in the locale `{locale}`"),
+                msg!("error.locale.unknown", locale = locale.code()),
             )
-            .with_help(format!(
-                "locales: {} (a guideline adds one with `catalogs = [\"messages-{locale}.toml\"]`)",
-                known.join(", ")
+            .with_help(msg!(
+                "error.locale.known",
+                locale = locale.code(),
+                known = known.join(", ")
             )));
         }
         let mut mb = MatcherBuilder::new();
@@ -219,10 +220,10 @@ impl Linter {
         if rules.len() > usize::from(u16::MAX) {
             return Err(Error::new(
                 ErrorKind::Guideline,
-                format!(
-                    "the guideline has {} rules; at most {} can run",
-                    rules.len(),
-                    u16::MAX
+                msg!(
+                    "error.too-many-rules",
+                    rules = rules.len(),
+                    max = usize::from(u16::MAX)
                 ),
             ));
         }
@@ -384,12 +385,9 @@ impl Linter {
         .map_err(|rules| {
             Error::new(
                 ErrorKind::Fix,
-                format!(
-                    "the fixes of {} do not settle: each round changes the text again, so nothing was fixed",
-                    rules.join(", ")
-                ),
+                msg!("error.fix.unsettled", rules = rules.join(", ")),
             )
-            .with_help("check the replacements of these rules: one may undo another, or contain the word it replaces")
+            .with_help(msg!("error.fix.unsettled.help"))
         })
     }
 
@@ -598,15 +596,16 @@ fn known_platform(profiles: &Profiles, name: &str, whose: Option<&str>) -> Resul
         return Ok(());
     }
     let known: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
-    let prefix = whose.map(|w| format!("{w}: ")).unwrap_or_default();
-    let e = Error::new(
-        ErrorKind::Usage,
-        format!("{prefix}unknown platform `{}`", name.trim()),
-    );
+    let message = msg!("error.platform.unknown", name = name.trim());
+    let message = match whose {
+        Some(w) => msg!("error.in-source", source = w, message = message),
+        None => message,
+    };
+    let e = Error::new(ErrorKind::Usage, message);
     Err(
         match did_you_mean(&name.trim().to_lowercase(), profiles.names()) {
-            Some(best) => e.with_help(format!("did you mean `{best}`?")),
-            None => e.with_help(format!("platforms: {}", known.join(", "))),
+            Some(best) => e.with_help(did_you_mean_msg(best)),
+            None => e.with_help(msg!("error.platform.known", known = known.join(", "))),
         },
     )
 }

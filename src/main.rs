@@ -25,10 +25,13 @@ fn main() -> ExitCode {
     }));
     // clap prints its own usage errors and exits with 2; --help and --version exit with 0.
     let args = cli::Cli::parse();
+    let locale = cli::error_locale(&args);
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            cli::print_error(err);
+            // The run's locale when the guideline was read before the error, else the
+            // command line's or the environment's.
+            cli::print_error(&err, cli::run_locale().unwrap_or(locale));
             ExitCode::from(cli::EXIT_ERROR)
         }
     }

@@ -13,7 +13,7 @@
 //! bounded backtracker, which made the check 3–4× faster.
 
 use crate::document::Document;
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind};
 use crate::fold::{self, is_word_char};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -187,7 +187,7 @@ impl MatcherBuilder {
                 .map_err(|e| {
                     Error::new(
                         ErrorKind::Guideline,
-                        format!("the term lists are too large to compile: {e}"),
+                        msg!("error.terms-too-large", detail = e.to_string()),
                     )
                 })?
         };

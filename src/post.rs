@@ -1,7 +1,7 @@
 //! A post to check: its text, where it came from, and per-post settings (from the caller or
 //! from TOML front matter between `+++` lines).
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind};
 use crate::platform::Platform;
 use crate::text::Lang;
 use crate::time::Moment;
@@ -66,7 +66,7 @@ impl<'a> Post<'a> {
             let text = std::sync::Arc::new(post.text.to_string());
             Error::at(
                 ErrorKind::Input,
-                format!("invalid front matter: {}", e.message().trim()),
+                msg!("error.front-matter", detail = e.message().trim()),
                 source,
                 &text,
                 span,
@@ -89,7 +89,7 @@ impl<'a> Post<'a> {
             let moment = Moment::from_toml(&d).map_err(|why| {
                 Error::new(
                     ErrorKind::Input,
-                    format!("{source}: invalid front matter: `date`: {why}"),
+                    msg!("error.front-matter.date", source = source, why = why),
                 )
             })?;
             post.date = Some(moment);

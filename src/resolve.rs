@@ -5,7 +5,7 @@
 //! takes a built-in rule's id, an unknown `--select`: each is an error that points at the
 //! line and column where it was written (the guideline kept the spans).
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{did_you_mean_msg, msg, Error, ErrorKind, Msg};
 use crate::guideline::diag::did_you_mean;
 use crate::guideline::{Guideline, RuleSettings};
 use crate::report::Severity;
@@ -61,7 +61,7 @@ pub(crate) fn resolve(
             if rules::find(target).is_none() {
                 return Err(at.error(
                     ErrorKind::UnknownRule,
-                    format!("`replaces` names `{target}`, which is no rule defined before"),
+                    msg!("error.replaces.unknown", target = target.as_str()),
                 ));
             }
             replaced.push(target);
@@ -78,12 +78,9 @@ pub(crate) fn resolve(
                 .at
                 .error(
                     ErrorKind::Guideline,
-                    format!("`{}` is a built-in rule", def.id),
+                    msg!("error.rule.builtin", id = &def.id),
                 )
-                .with_help(format!(
-                    "configure it under [rules.\"{}\"], choose another id, or add `replaces = \"{}\"` to replace it on purpose",
-                    def.id, def.id
-                )));
+                .with_help(msg!("error.rule.builtin.help", id = &def.id)));
         }
     }
     let ids: Vec<&str> = code
@@ -137,10 +134,10 @@ pub(crate) fn resolve(
 fn check_settings(key: &str, settings: &RuleSettings, ids: &[&str]) -> Result<(), Error> {
     if !ids.iter().any(|id| selects(key, id)) {
         let at = settings.at.as_ref().expect("a settings table has a key");
-        let e = at.error(ErrorKind::UnknownRule, format!("unknown rule `{key}`"));
+        let e = at.error(ErrorKind::UnknownRule, msg!("error.rule.unknown", id = key));
         return Err(match did_you_mean(key, ids.iter().copied()) {
-            Some(best) => e.with_help(format!("did you mean `{best}`?")),
-            None => e.with_help("`postlint rules` lists every rule id"),
+            Some(best) => e.with_help(did_you_mean_msg(best)),
+            None => e.with_help(msg!("error.rules-list")),
         });
     }
     if settings.options.is_empty() {
@@ -155,12 +152,16 @@ fn check_settings(key: &str, settings: &RuleSettings, ids: &[&str]) -> Result<()
             let o = &settings.options[0];
             let e = o.at.error(
                 ErrorKind::Guideline,
-                format!("unknown key `{}` for rule `{key}`", o.key),
+                msg!("error.option.unknown", key = &o.key, id = key),
             );
             let common = ["severity", "enabled", "route"];
             Err(match did_you_mean(&o.key, common.iter().copied()) {
-                Some(best) => e.with_help(format!("did you mean `{best}`?")),
-                None => e.with_help(format!("`{key}` accepts: {}", common.join(", "))),
+                Some(best) => e.with_help(did_you_mean_msg(best)),
+                None => e.with_help(msg!(
+                    "error.option.accepts",
+                    id = key,
+                    keys = common.join(", ")
+                )),
             })
         }
     }
@@ -180,43 +181,56 @@ fn option_error(id: &str, settings: &RuleSettings, e: &OptionError, merged: bool
         .map(|o| &o.at)
         .or(settings.at.as_ref());
     let Some(at) = at else {
-        return Error::new(ErrorKind::Guideline, format!("rule `{id}`: {}", e.reason));
+        return Error::new(
+            ErrorKind::Guideline,
+            msg!("error.option.refused", id = id, detail = &e.reason),
+        );
     };
-    let scope = if merged { " (from a family table)" } else { "" };
     if let Some(field) = unknown {
         // serde lists the fields it expected: "expected one of `a`, `b`" or "expected `a`".
         let mut accepted: Vec<&str> = vec!["severity", "enabled", "route"];
         if let Some(rest) = e.reason.split("expected").nth(1) {
             accepted.extend(rest.split('`').skip(1).step_by(2));
         }
-        let err = at.error(
-            ErrorKind::Guideline,
-            format!("unknown key `{field}` for rule `{id}`{scope}"),
-        );
+        let message = if merged {
+            msg!("error.option.unknown-in-family", key = field, id = id)
+        } else {
+            msg!("error.option.unknown", key = field, id = id)
+        };
+        let err = at.error(ErrorKind::Guideline, message);
         return match did_you_mean(field, accepted.iter().copied()) {
-            Some(best) => err.with_help(format!("did you mean `{best}`?")),
-            None => err.with_help(format!("`{id}` accepts: {}", accepted.join(", "))),
+            Some(best) => err.with_help(did_you_mean_msg(best)),
+            None => err.with_help(msg!(
+                "error.option.accepts",
+                id = id,
+                keys = accepted.join(", ")
+            )),
         };
     }
     at.error(
         ErrorKind::Guideline,
-        format!("`{key}` of `{id}` must be {}", expected(&e.reason)),
+        msg!(
+            "error.option.type",
+            key = key,
+            id = id,
+            expected = expected(&e.reason)
+        ),
     )
-    .with_help(format!("it was refused because: {}", e.reason))
+    .with_help(msg!("error.option.refused.help", detail = &e.reason))
 }
 
 /// What a serde type error expected, in words for a guideline author.
-fn expected(reason: &str) -> &'static str {
+fn expected(reason: &str) -> Msg {
     let wanted = reason.rsplit("expected ").next().unwrap_or("");
     match wanted.trim() {
         "usize" | "u8" | "u16" | "u32" | "u64" | "an integer" | "i64" | "i32" => {
-            "a whole number (0 or more)"
+            msg!("error.expected.whole-number")
         }
-        "f64" | "f32" => "a number",
-        "a boolean" => "true or false",
-        "a sequence" => "a list of strings",
-        "a string" => "a text in quotes",
-        _ => "of another type",
+        "f64" | "f32" => msg!("error.expected.number"),
+        "a boolean" => msg!("error.expected.boolean"),
+        "a sequence" => msg!("error.expected.list"),
+        "a string" => msg!("error.expected.text"),
+        _ => msg!("error.expected.other"),
     }
 }
 
@@ -227,7 +241,7 @@ fn check_selector(selector: &str, ids: &[&str]) -> Result<(), Error> {
     }
     let e = Error::new(
         ErrorKind::UnknownRule,
-        format!("unknown rule or family `{selector}`"),
+        msg!("error.selector.unknown", selector = selector),
     );
     // Families are candidates too: "salse" most likely meant "sales".
     let mut candidates: Vec<&str> = ids.iter().map(|id| family(id)).collect();
@@ -235,7 +249,7 @@ fn check_selector(selector: &str, ids: &[&str]) -> Result<(), Error> {
     candidates.dedup();
     candidates.extend(ids.iter().copied());
     Err(match did_you_mean(selector, candidates.into_iter()) {
-        Some(best) => e.with_help(format!("did you mean `{best}`?")),
-        None => e.with_help("`postlint rules` lists every rule id"),
+        Some(best) => e.with_help(did_you_mean_msg(best)),
+        None => e.with_help(msg!("error.rules-list")),
     })
 }

@@ -20,6 +20,7 @@
 //! for a 600-byte post (`benches/check.rs`).
 
 use crate::document::Document;
+use crate::error::{msg, Msg};
 use crate::fold;
 use crate::span::Span;
 use rustc_hash::FxHashSet;
@@ -403,7 +404,7 @@ pub(crate) fn ascii_spellings(folded: &str) -> Vec<String> {
 
 /// Writes a `[[confidential]]` block for `terms` (one per line; blank lines are skipped),
 /// hashed with `salt`. The terms themselves appear nowhere in it — not even in a comment.
-pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String> {
+pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, Msg> {
     let hasher = salted(salt);
     let mut digests: Vec<[u8; DIGEST_LEN]> = Vec::new();
     let mut count = 0usize;
@@ -415,17 +416,20 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
             continue;
         }
         if folded.len() < MIN_TERM_BYTES {
-            return Err(format!(
-                "line {}: a term must have at least {MIN_TERM_BYTES} letters (a shorter one would be found in every post)",
-                n + 1
+            return Err(msg!(
+                "error.hash-terms.short",
+                line = n + 1,
+                min = MIN_TERM_BYTES
             ));
         }
         let words = folded.split(' ').count();
         if words > MAX_WORDS {
             // The line number only: the term is what must not be shown.
-            return Err(format!(
-                "line {}: a term has {words} words; at most {MAX_WORDS} are supported",
-                n + 1
+            return Err(msg!(
+                "error.hash-terms.long",
+                line = n + 1,
+                words = words,
+                max = MAX_WORDS
             ));
         }
         count += 1;
@@ -438,7 +442,7 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
         }
     }
     if count == 0 {
-        return Err("no terms to hash (one term per line)".to_string());
+        return Err(msg!("error.hash-terms.empty"));
     }
     // Sorted, so the order of the lines is not kept either.
     digests.sort_unstable();
@@ -470,9 +474,10 @@ pub(crate) fn block(terms: &str, salt: &[u8; SALT_LEN]) -> Result<String, String
 }
 
 /// A fresh random salt from the operating system.
-pub(crate) fn random_salt() -> Result<[u8; SALT_LEN], String> {
+pub(crate) fn random_salt() -> Result<[u8; SALT_LEN], Msg> {
     let mut salt = [0u8; SALT_LEN];
-    getrandom::fill(&mut salt).map_err(|e| format!("no random numbers for the salt: {e}"))?;
+    getrandom::fill(&mut salt)
+        .map_err(|e| msg!("error.hash-terms.random", detail = e.to_string()))?;
     Ok(salt)
 }
 
@@ -582,7 +587,7 @@ mod tests {
         }
         assert!(super::block("\n  \n", &[0; SALT_LEN]).is_err());
         let long = "a b c d e f g h i";
-        let e = super::block(long, &[0; SALT_LEN]).unwrap_err();
+        let e = super::block(long, &[0; SALT_LEN]).unwrap_err().to_string();
         assert!(!e.contains(long) && e.contains("line 1"), "{e}");
     }
 

@@ -8,6 +8,7 @@
 //! come from jiff's bundled copy of the IANA database, so a check gives the same answer on
 //! every machine.
 
+use crate::error::{msg, Msg};
 use crate::i18n::Arg;
 use crate::text::Date;
 use jiff::civil;
@@ -89,17 +90,18 @@ impl Moment {
 
     /// A moment from a TOML date or date-time (`until = 2027-03-01T08:00:00+01:00`), or why
     /// it is not one.
-    pub(crate) fn from_toml(dt: &toml::value::Datetime) -> Result<Moment, String> {
+    pub(crate) fn from_toml(dt: &toml::value::Datetime) -> Result<Moment, Msg> {
         let Some(date) = dt.date else {
-            return Err(format!("expected a date like 2027-01-15, found `{dt}`"));
+            return Err(msg!("error.date.expected", found = dt.to_string()));
         };
         let Some(day) = Date::new(i32::from(date.year), date.month, date.day) else {
-            return Err(format!("{dt} is not a valid date"));
+            return Err(msg!("error.date.invalid", found = dt.to_string()));
         };
         if dt.time.is_none() {
             return Ok(Moment::from(day));
         }
-        Moment::parse(&dt.to_string()).ok_or_else(|| format!("{dt} is not a valid date-time"))
+        Moment::parse(&dt.to_string())
+            .ok_or_else(|| msg!("error.date.invalid-time", found = dt.to_string()))
     }
 }
 

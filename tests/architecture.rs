@@ -11,10 +11,10 @@ use std::path::Path;
 /// as long as no cycle forms.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "text", "span", "builtin", "fold", "emoji", "fancy", "entities", "numbers",
+        "text", "span", "builtin", "fold", "emoji", "fancy", "entities", "numbers",
     ],
-    &["i18n", "document"],
-    &["matcher", "platform", "post", "time"],
+    &["i18n", "error", "document"],
+    &["matcher", "platform", "post", "time", "lexicon"],
     &["report", "fix", "secret"],
     &["guideline"],
     &["score", "rule"],

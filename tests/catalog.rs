@@ -108,3 +108,125 @@ fn a_catalogue_file_is_checked_like_a_guideline() {
     );
     assert!(e.to_string().contains("sv.toml:2:"), "{e}");
 }
+
+/// Every `msg!("error.…")` the sources name, with the arguments they give it.
+fn error_ids_in_sources() -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = fs::read_to_string(&path).unwrap();
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find("msg!(") {
+                rest = rest[i + "msg!(".len()..].trim_start();
+                let Some(after) = rest.strip_prefix('"').filter(|r| r.starts_with("error.")) else {
+                    continue;
+                };
+                rest = after;
+                let id: String = rest.chars().take_while(|c| *c != '"').collect();
+                // The arguments: `name = value` up to the closing parenthesis at depth 0.
+                let mut depth = 1;
+                let mut end = 0;
+                for (j, c) in rest.char_indices() {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        end = j;
+                        break;
+                    }
+                }
+                let args_text = &rest[id.len() + 1..end];
+                let mut args = Vec::new();
+                let mut d = 0;
+                let mut start = 0;
+                let bytes: Vec<char> = args_text.chars().collect();
+                for (j, c) in bytes.iter().enumerate() {
+                    match c {
+                        '(' | '[' | '{' => d += 1,
+                        ')' | ']' | '}' => d -= 1,
+                        ',' if d == 0 => {
+                            let part: String = bytes[start..j].iter().collect();
+                            if let Some((k, _)) = part.split_once('=') {
+                                args.push(k.trim().to_string());
+                            }
+                            start = j + 1;
+                        }
+                        _ => {}
+                    }
+                }
+                let part: String = bytes[start..].iter().collect();
+                if let Some((k, _)) = part.split_once('=') {
+                    args.push(k.trim().to_string());
+                }
+                out.push((path.display().to_string(), id, args));
+            }
+        }
+    }
+    out
+}
+
+/// The `{name}` placeholders of a template.
+fn placeholders(template: &str) -> Vec<String> {
+    let mut out: Vec<String> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+        .map(|n| n.split([':', '|']).next().unwrap_or("").to_string())
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_error_is_written_in_danish_and_english_with_the_arguments_it_gets() {
+    let text = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/catalog/errors.toml"),
+    )
+    .unwrap();
+    let table: toml::Table = text.parse().unwrap();
+    let used = error_ids_in_sources();
+    assert!(used.len() > 100, "{}", used.len());
+    for (file, id, args) in &used {
+        let entry = table
+            .get(id)
+            .unwrap_or_else(|| panic!("{file}: `{id}` is not in rules/catalog/errors.toml"));
+        let texts: Vec<(&str, &str)> = match entry {
+            toml::Value::String(s) => vec![("", s.as_str())],
+            toml::Value::Table(t) => {
+                let da = t.get("da").and_then(|v| v.as_str());
+                let en = t.get("en").and_then(|v| v.as_str());
+                assert!(da.is_some() && en.is_some(), "`{id}` needs da and en");
+                vec![("da", da.unwrap()), ("en", en.unwrap())]
+            }
+            _ => panic!("`{id}`: a text or {{ da, en }}"),
+        };
+        let mut given = args.clone();
+        given.sort();
+        given.dedup();
+        for (lang, t) in texts {
+            assert_eq!(
+                placeholders(t),
+                given,
+                "{file}: `{id}` ({lang}) fills other arguments than the code gives"
+            );
+        }
+    }
+    // And nothing in the file that no code uses.
+    for id in table.keys() {
+        let shared = ["error.help", "error.prefix", "error.here"];
+        assert!(
+            shared.contains(&id.as_str()) || used.iter().any(|(_, u, _)| u == id),
+            "`{id}` in rules/catalog/errors.toml is used nowhere"
+        );
+    }
+}

@@ -774,3 +774,65 @@ fn errors_show_no_internal_codes() {
         assert!(r.stderr.contains('×'), "{args:?}: {}", r.stderr);
     }
 }
+
+#[test]
+fn errors_speak_the_run_s_language() {
+    // A Danish employee reads what went wrong, and what to do, in Danish: from --locale, or
+    // from a guideline that loaded and says `locale = "da"`.
+    let tmp = TempDir::new().unwrap();
+    write(
+        tmp.path(),
+        "bad.toml",
+        "[rules.\"sales.scroe\"]\nseverity = \"error\"\n",
+    );
+    write(tmp.path(), "da.toml", "locale = \"da\"\n");
+    write(tmp.path(), "a.txt", "Hej.");
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["check", "--locale", "da", "mangler.txt"],
+            &["mangler.txt kan ikke læses: filen eller mappen findes ikke"],
+        ),
+        (
+            &["check", "--locale", "da", "--config", "bad.toml", "a.txt"],
+            &[
+                "bad.toml:1:8: ukendt regel `sales.scroe`",
+                "råd: mente du `sales.score`?",
+                "her",
+            ],
+        ),
+        (
+            &[
+                "check",
+                "--config",
+                "da.toml",
+                "--platform",
+                "linkedn",
+                "a.txt",
+            ],
+            &["ukendt platform `linkedn`", "råd: mente du `linkedin`?"],
+        ),
+        (
+            &["check", "--config", "bad.toml", "a.txt"],
+            &[
+                "unknown rule `sales.scroe`",
+                "help: did you mean `sales.score`?",
+            ],
+        ),
+    ];
+    for (args, says) in cases {
+        let r = postlint(tmp.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        for s in says {
+            assert!(
+                r.stderr.contains(s),
+                "{args:?} should say {s:?}:\n{}",
+                r.stderr
+            );
+        }
+        if args.contains(&"da") || args.contains(&"da.toml") {
+            for english in ["help:", "cannot", "unknown", "did you mean"] {
+                assert!(!r.stderr.contains(english), "{args:?}: {}", r.stderr);
+            }
+        }
+    }
+}

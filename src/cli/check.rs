@@ -1,14 +1,13 @@
 //! `postlint check`: lint drafts, print a report, and exit 0 or 1 by `--fail-on`.
 
 use super::args::{CheckArgs, FailOn, Format, InputFormat};
+use super::error::msg;
 use super::input::{self, Draft};
 use super::{
     diff, tr, usage, use_color, width, write_stderr, write_stdout, Error, EXIT_FINDINGS, EXIT_OK,
 };
 use postlint::render::{self, Item, RenderOptions};
-use postlint::{
-    Applicability, ErrorKind, Linter, Locale, Options, Platform, Post, Report, Severity,
-};
+use postlint::{Applicability, Linter, Locale, Options, Platform, Post, Report, Severity};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -46,8 +45,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     let linter = Linter::with_options(guideline, options)?;
     if (args.fix || args.diff) && args.input_format == InputFormat::Jsonl {
         return Err(usage(
-            "--fix and --diff work on draft files, not on --input-format jsonl",
-            "fix the drafts before they are batched, or apply the suggestions from the JSON report",
+            msg!("error.cli.fix-batch"),
+            msg!("error.cli.fix-batch.help"),
         ));
     }
     let limit = args.max_post_bytes.unwrap_or(input::MAX_POST_BYTES);
@@ -103,40 +102,39 @@ fn check_batch(
     }
     let mut drafts = Vec::new();
     let mut bad = 0usize;
+    let locale = linter.locale();
+    let prefix = msg!("error.prefix").render(locale);
     for item in records {
         match item? {
             input::Item::Post(d) => match post_of(&d, linter) {
                 Ok(_) => drafts.push(d),
                 Err(e) => {
                     bad += 1;
-                    write_stderr(&format!("error: {e}\n"));
+                    write_stderr(&format!("{prefix}: {}\n", e.message_in(locale)));
                 }
             },
             input::Item::Bad {
                 location, message, ..
             } => {
                 bad += 1;
-                write_stderr(&format!("error: {location}: {message}\n"));
+                write_stderr(&format!(
+                    "{prefix}: {location}: {}\n",
+                    message.render(locale)
+                ));
             }
         }
     }
     let failed = report(&drafts, args, linter, fail_on, None)?;
     if bad > 0 {
-        return Err(bad_lines(bad, "listed above"));
+        return Err(bad_lines(bad, msg!("error.batch.listed-above")));
     }
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
 }
 
 /// The error that ends a batch with lines that could not be checked (listed before it).
-fn bad_lines(n: usize, listed: &str) -> Error {
-    Error::new(
-        ErrorKind::Input,
-        format!(
-            "{n} line{} of the batch could not be checked ({listed}); the others were",
-            if n == 1 { "" } else { "s" }
-        ),
-    )
-    .with_help("each JSON Lines record is one object with at least \"text\"")
+fn bad_lines(n: usize, listed: postlint::Nested) -> Error {
+    Error::new(msg!("error.batch.bad-lines", n = n, listed = listed))
+        .with_help(msg!("error.batch.bad-lines.help"))
 }
 
 /// Checks the drafts and prints the report in `args.format`; whether a finding reached
@@ -238,7 +236,7 @@ fn stream_jsonl(
                         None => (d.source.as_str(), 0),
                     };
                     // The record's location is the error record's `source` already.
-                    let message = e.to_string();
+                    let message = e.message_in(linter.locale());
                     let message = message
                         .strip_prefix(location)
                         .and_then(|m| m.strip_prefix(": "))
@@ -252,6 +250,7 @@ fn stream_jsonl(
                 message,
             } => {
                 bad += 1;
+                let message = message.render(linter.locale());
                 render::write_jsonl_error(&mut out, &location, line, &message)
             }
         };
@@ -261,12 +260,9 @@ fn stream_jsonl(
     }
     match written.and_then(|()| out.flush()) {
         // A closed pipe (`| head`) is the reader's choice, not an error, as for every format.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
-            ErrorKind::Io,
-            format!("cannot write to standard output: {e}"),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(super::stdout_error(&e)),
         _ if stopped.is_some() => Err(stopped.expect("checked")),
-        _ if bad > 0 => Err(bad_lines(bad, "see the error records in the output")),
+        _ if bad > 0 => Err(bad_lines(bad, msg!("error.batch.listed-in-output"))),
         _ => Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK })),
     }
 }
@@ -341,10 +337,11 @@ fn apply_fixes(
         match &d.path {
             Some(path) if n > 0 && fixed != d.text => {
                 std::fs::write(path, &fixed).map_err(|e| {
-                    Error::new(
-                        ErrorKind::Io,
-                        format!("cannot write {}: {e}", path.display()),
-                    )
+                    Error::new(msg!(
+                        "error.io.write",
+                        path = path.display().to_string(),
+                        reason = e.to_string()
+                    ))
                     .with_path(path)
                 })?;
                 let what = tr(locale, "rettelse(r) i", "fix(es) applied to");

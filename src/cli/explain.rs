@@ -2,8 +2,9 @@
 //! examples, in the locale. A family name (`sales`) lists the family's rules instead.
 
 use super::args::ExplainArgs;
+use super::error::msg;
 use super::{linter_for, tr, write_stdout, Error};
-use postlint::{ErrorKind, Locale, RuleInfo};
+use postlint::{Locale, RuleInfo};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -43,15 +44,15 @@ fn unknown(wanted: &str, docs: &[RuleInfo]) -> Error {
         docs.iter()
             .filter_map(|d| d.id.split_once('.').map(|(f, _)| f)),
     );
-    let e = Error::new(ErrorKind::UnknownRule, format!("unknown rule `{wanted}`"));
+    let e = Error::new(msg!("error.rule.unknown", id = wanted));
     let best = names
         .iter()
         .map(|c| (strsim::jaro_winkler(wanted, c), *c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
-        Some((_, best)) => e.with_help(format!("did you mean `{best}`?")),
-        None => e.with_help("`postlint rules` lists every rule id"),
+        Some((_, best)) => e.with_help(msg!("error.did-you-mean", best = best)),
+        None => e.with_help(msg!("error.rules-list")),
     }
 }
 

@@ -18,7 +18,7 @@ pub fn run(args: &HashTermsArgs) -> Result<ExitCode, Error> {
     let draft = input::read_draft(&source, LIMIT)?;
     // The error says which line, never the term on it.
     let block = postlint::hash_terms(&draft.text)
-        .map_err(|e| Error::new(e.kind(), format!("{}: {}", source.name(), e.message())))?;
+        .map_err(|e| Error::from(e).with_path_note(&source.name()))?;
     write_stdout(&block)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,8 +4,9 @@
 //! leave a file that `check` then refuses.
 
 use super::args::InitArgs;
+use super::error::msg;
 use super::{env_locale, tr, usage, write_stdout, Error};
-use postlint::{ErrorKind, Guideline, Lang};
+use postlint::{Guideline, Lang};
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -26,16 +27,15 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
     let mut file = options.open(&args.output).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             usage(
-                format!("{name} already exists"),
-                "use --force to overwrite it",
+                msg!("error.cli.exists", path = name.as_str()),
+                msg!("error.cli.exists.help"),
             )
         } else {
-            Error::new(ErrorKind::Io, format!("cannot write {name}: {e}")).with_path(&args.output)
+            write_error(&name, &e).with_path(&args.output)
         }
     })?;
-    file.write_all(text.as_bytes()).map_err(|e| {
-        Error::new(ErrorKind::Io, format!("cannot write {name}: {e}")).with_path(&args.output)
-    })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| write_error(&name, &e).with_path(&args.output))?;
     let next = tr(
         lang.into(),
         "Tilpas [company], og prøv så `postlint check udkast.txt`.",
@@ -164,6 +164,11 @@ pub fn template(lang: Lang, examples: bool) -> String {
         "message = \"Internal links must not be shared publicly.\"",
     ));
     s
+}
+
+/// The error for a file that could not be written.
+fn write_error(name: &str, e: &std::io::Error) -> Error {
+    Error::new(msg!("error.io.write", path = name, reason = e.to_string()))
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 //! while the rest are checked.
 
 use super::args::InputFormat;
+use super::error::{io_message, msg};
 use super::Error;
-use postlint::{ErrorKind, Lang, Moment};
+use postlint::{Arg, Lang, Moment, Nested};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -83,8 +84,8 @@ pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Er
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(super::usage(
-                "no input: nothing to check",
-                "give files or directories (`postlint check drafts/`), or pipe a post into `postlint check`",
+                msg!("error.cli.no-input"),
+                msg!("error.cli.no-input.help"),
             ));
         }
         return Ok(vec![Source::Stdin]);
@@ -105,10 +106,11 @@ pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Er
             walk(path, extensions, &mut files)?;
             if files.is_empty() {
                 let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
-                return Err(Error::new(
-                    ErrorKind::Input,
-                    format!("no drafts ({}) in {}", patterns.join(", "), path.display()),
-                )
+                return Err(Error::new(msg!(
+                    "error.cli.no-drafts",
+                    patterns = patterns.join(", "),
+                    path = path.display().to_string()
+                ))
                 .with_path(path));
             }
             out.extend(files.into_iter().map(Source::File));
@@ -145,40 +147,36 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-fn too_large(name: &str, limit: u64) -> Error {
-    Error::new(
-        ErrorKind::Input,
-        format!(
-            "{name} is larger than {}, the most a post may have",
-            human_bytes(limit)
-        ),
-    )
-    .with_help("check that it is a draft; a larger limit is --max-post-bytes N")
+fn too_large(name: Arg, limit: u64) -> Error {
+    Error::new(msg!(
+        "error.cli.post-too-large",
+        name = name,
+        limit = human_bytes(limit)
+    ))
+    .with_help(msg!("error.cli.post-too-large.help"))
 }
 
 /// Reads one draft (text format) through the limit.
 pub fn read_draft(source: &Source, limit: u64) -> Result<Draft, Error> {
     let name = source.name();
-    let shown = if name == "-" {
-        "standard input"
+    // How a message names it: "standard input" is a word of the locale.
+    let shown: Arg = if name == "-" {
+        msg!("error.cli.stdin").into()
     } else {
-        name.as_str()
+        name.as_str().into()
     };
     let mut bytes = Vec::new();
     open(source)?
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {shown}: {e}")))?;
+        .map_err(|e| Error::new(io_message(shown.clone(), &e)))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(shown, limit));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        Error::new(
-            ErrorKind::InvalidUtf8,
-            format!("{shown} is not valid UTF-8 (invalid byte at offset {offset})"),
-        )
-        .with_help("save the file as UTF-8")
+        Error::new(msg!("error.utf8", path = shown, offset = offset))
+            .with_help(msg!("error.utf8.help"))
     })?;
     Ok(Draft {
         path: match source {
@@ -203,7 +201,7 @@ pub enum Item {
         /// The line number.
         line: usize,
         /// What is wrong.
-        message: String,
+        message: Nested,
     },
 }
 
@@ -316,27 +314,23 @@ impl Iterator for Records {
                 Err(e) => {
                     let name = lines.name.clone();
                     self.current = None;
-                    return Some(Err(Error::new(
-                        ErrorKind::Io,
-                        format!("cannot read {name}: {e}"),
-                    )));
+                    return Some(Err(Error::new(io_message(name, &e))));
                 }
             };
             lines.line += 1;
             let location = format!("{}:{}", lines.name, lines.line);
-            let bad = |message: String| Item::Bad {
+            let bad = |message: Nested| Item::Bad {
                 location: location.clone(),
                 line: lines.line,
                 message,
             };
             let bytes = match line {
                 Line::TooLong(n) => {
-                    return Some(Ok(bad(format!(
-                        "the line is {}; a record may be at most {} (for a post of at most {}, \
-                         --max-post-bytes)",
-                        human_bytes(n as u64),
-                        human_bytes(limit as u64),
-                        human_bytes(max_text)
+                    return Some(Ok(bad(msg!(
+                        "error.batch.line-too-long",
+                        size = human_bytes(n as u64),
+                        limit = human_bytes(limit as u64),
+                        post = human_bytes(max_text)
                     ))))
                 }
                 Line::Text(b) => b,
@@ -354,9 +348,7 @@ impl Iterator for Records {
                 Ok(t) => t,
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
-                    return Some(Ok(bad(format!(
-                        "not valid UTF-8 (invalid byte at offset {at} of the line)"
-                    ))));
+                    return Some(Ok(bad(msg!("error.batch.utf8", offset = at))));
                 }
             };
             if text.trim().is_empty() {
@@ -371,38 +363,30 @@ impl Iterator for Records {
 }
 
 /// One JSON Lines record as a draft, or what is wrong with it.
-fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, String> {
+fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, Nested> {
     let record: Record =
-        serde_json::from_str(text).map_err(|e| format!("invalid JSON Lines record: {e}"))?;
+        serde_json::from_str(text).map_err(|e| msg!("error.batch.json", detail = e.to_string()))?;
     if record.text.len() as u64 > limit {
-        return Err(format!(
-            "the text is larger than {}, the most a post may have (--max-post-bytes)",
-            human_bytes(limit)
+        return Err(msg!(
+            "error.batch.text-too-large",
+            limit = human_bytes(limit)
         ));
     }
     let id = match record.id {
         None | Some(serde_json::Value::Null) => location.to_string(),
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            return Err(format!(
-                "invalid JSON Lines record: `id` must be a string or a number, not {other}"
-            ))
-        }
+        Some(other) => return Err(msg!("error.batch.id", found = other.to_string())),
     };
     let language = match record.language.as_deref() {
         None => None,
-        Some(code) => Some(
-            Lang::parse(code).ok_or_else(|| format!("unsupported language `{code}` (da, en)"))?,
-        ),
+        Some(code) => {
+            Some(Lang::parse(code).ok_or_else(|| msg!("error.batch.language", code = code))?)
+        }
     };
     let date = match record.date.as_deref() {
         None => None,
-        Some(s) => Some(
-            Moment::parse(s).ok_or_else(|| {
-                format!("`date` must be a date (2027-01-15) or a date-time (2027-01-15T08:00:00+01:00), not `{s}`")
-            })?,
-        ),
+        Some(s) => Some(Moment::parse(s).ok_or_else(|| msg!("error.batch.date", found = s))?),
     };
     let mut platforms = record.platforms.unwrap_or_default();
     platforms.extend(record.platform);
@@ -504,7 +488,7 @@ mod tests {
         );
         let out = records(&huge, 1000);
         assert!(
-            matches!(&out[0], Item::Bad { message, .. } if message.contains("the line is 195.3 KiB; a record may be at most")),
+            matches!(&out[0], Item::Bad { message, .. } if message.to_string().contains("the line is 195.3 KiB; a record may be at most")),
             "{out:?}"
         );
         assert!(matches!(&out[1], Item::Post(_)));
@@ -512,7 +496,7 @@ mod tests {
         let big = format!("{{\"text\":\"{}\"}}\n", "a".repeat(2000));
         let out = records(&big, 1000);
         assert!(
-            matches!(&out[0], Item::Bad { message, .. } if message.contains("the text is larger"))
+            matches!(&out[0], Item::Bad { message, .. } if message.to_string().contains("the text is larger"))
         );
     }
 

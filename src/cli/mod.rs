@@ -20,11 +20,12 @@ mod rules;
 mod serve;
 
 pub use args::Cli;
+use error::msg;
 pub use error::Error;
 
 use args::{Command, GuidelineArgs};
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use postlint::{ErrorKind, Guideline, Lang, Linter, Locale, Options};
+use postlint::{Guideline, Lang, Linter, Locale, Options};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -58,12 +59,8 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
     if let Some(path) = &args.config {
         return Ok(loader.from_path(path)?);
     }
-    let cwd = std::env::current_dir().map_err(|e| {
-        Error::new(
-            ErrorKind::Io,
-            format!("cannot read the current directory: {e}"),
-        )
-    })?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::new(msg!("error.cli.cwd", reason = e.to_string())))?;
     match Guideline::discover(&cwd) {
         Some(path) => Ok(loader.from_path(path)?),
         None => Ok(Guideline::recommended()),
@@ -73,8 +70,35 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
 /// The message language: `--locale`, else the guideline's `locale`, else the environment's
 /// (`LC_ALL`, `LC_MESSAGES`, `LANG`) when postlint has it built in, else English.
 fn resolve_locale(cli: Option<Locale>, guideline: &Guideline) -> Locale {
-    cli.or(guideline.locale())
+    let locale = cli
+        .or(guideline.locale())
         .or_else(|| env_locale().map(Locale::from))
+        .unwrap_or(Locale::EN);
+    let _ = RUN_LOCALE.set(locale);
+    locale
+}
+
+/// The locale of this run once it is known, for an error after the guideline was read.
+static RUN_LOCALE: std::sync::OnceLock<Locale> = std::sync::OnceLock::new();
+
+/// The locale of this run, once the guideline was read.
+pub fn run_locale() -> Option<Locale> {
+    RUN_LOCALE.get().copied()
+}
+
+/// The language to report an error in before the guideline is read: `--locale`, else the
+/// environment's, else English (a guideline that does not load cannot say its own `locale`).
+pub fn error_locale(cli: &Cli) -> Locale {
+    let flag = match &cli.command {
+        Command::Check(a) => a.guideline.locale,
+        Command::Rules(a) => a.guideline.locale,
+        Command::Explain(a) => a.guideline.locale,
+        Command::Serve(a) => a.guideline.locale,
+        Command::Platforms(a) => a.guideline.locale,
+        Command::Init(a) => a.lang.map(Locale::from),
+        Command::HashTerms(_) => None,
+    };
+    flag.or_else(|| env_locale().map(Locale::from))
         .unwrap_or(Locale::EN)
 }
 
@@ -109,10 +133,7 @@ fn use_color(is_terminal: bool) -> bool {
 fn write_stdout(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::new(
-            ErrorKind::Io,
-            format!("cannot write to standard output: {e}"),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(stdout_error(&e)),
         _ => Ok(()),
     }
 }
@@ -131,9 +152,9 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
-/// Prints an error to standard error, drawn by miette (with the guideline snippet when the
-/// error points into one).
-pub fn print_error(err: Error) {
+/// Prints an error to standard error in `locale`, drawn by miette (with the guideline
+/// snippet when the error points into one), its hint under the locale's word for it.
+pub fn print_error(err: &Error, locale: Locale) {
     let theme = if use_color(std::io::stderr().is_terminal()) {
         GraphicalTheme::unicode()
     } else {
@@ -142,49 +163,26 @@ pub fn print_error(err: Error) {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(width());
+    let drawn = err.drawn(locale);
     let mut out = String::new();
-    if handler.render_report(&mut out, &Uncoded(&err)).is_err() {
-        out = format!("error: {err}\n");
+    if handler.render_report(&mut out, &drawn).is_err() {
+        out = format!("{}\n", drawn.message);
+    }
+    if let Some(help) = &drawn.help {
+        let label = msg!("error.help").render(locale);
+        out.push_str(&format!("  {label}: {help}\n"));
     }
     write_stderr(&out);
 }
 
-/// An error as an employee reads it: without its internal code (`postlint::usage`), which
-/// miette would print as the first line. Programs read the kind from the library's
-/// `ErrorKind` or the JSON output instead.
-struct Uncoded<'a>(&'a Error);
-
-impl std::fmt::Debug for Uncoded<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0, f)
-    }
-}
-
-impl std::fmt::Display for Uncoded<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self.0, f)
-    }
-}
-
-impl std::error::Error for Uncoded<'_> {}
-
-impl miette::Diagnostic for Uncoded<'_> {
-    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.0.help()
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.0.source_code()
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        self.0.labels()
-    }
+/// The error for a failed write to standard output.
+fn stdout_error(e: &std::io::Error) -> Error {
+    Error::new(msg!("error.cli.stdout", reason = e.to_string()))
 }
 
 /// A usage error (bad arguments), with a hint.
-fn usage(message: impl Into<String>, help: impl Into<String>) -> Error {
-    Error::new(ErrorKind::Usage, message).with_help(help)
+fn usage(message: postlint::Nested, help: postlint::Nested) -> Error {
+    Error::new(message).with_help(help)
 }
 
 /// Picks the Danish or the English text (the command line's own words).

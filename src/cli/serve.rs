@@ -24,10 +24,11 @@
 //! keep-alive requests.
 
 use super::args::ServeArgs;
+use super::error::msg;
 use super::Error;
 use super::{load_guideline, resolve_locale, write_stderr};
 use postlint::render::{self, Format, Item, RenderOptions};
-use postlint::{ErrorKind, Lang, Linter, Moment, Options, Platform, Post, Report};
+use postlint::{Lang, Linter, Moment, Options, Platform, Post, Report};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::io::{self, Read, Write};
@@ -64,15 +65,16 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, Error> {
     let service = Arc::new(Service::new(Linter::with_options(guideline, options)?));
 
     let listener = TcpListener::bind(&args.addr).map_err(|e| {
-        Error::new(
-            ErrorKind::Io,
-            format!("cannot listen on {}: {e}", args.addr),
-        )
-        .with_help("pick another address or port with --addr (port 0 picks a free one)")
+        Error::new(msg!(
+            "error.serve.listen",
+            addr = args.addr.to_string(),
+            reason = e.to_string()
+        ))
+        .with_help(msg!("error.serve.listen.help"))
     })?;
     let local = listener
         .local_addr()
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the bound address: {e}")))?;
+        .map_err(|e| Error::new(msg!("error.serve.address", reason = e.to_string())))?;
     let threads = args.threads.map_or_else(
         || thread::available_parallelism().map_or(4, std::num::NonZeroUsize::get),
         usize::from,
@@ -85,7 +87,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, Error> {
         let worker = thread::Builder::new()
             .name(format!("postlint-serve-{i}"))
             .spawn(move || accept_loop(&listener, &service))
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot start a worker: {e}")))?;
+            .map_err(|e| Error::new(msg!("error.serve.worker", reason = e.to_string())))?;
         workers.push(worker);
     }
     // Printed once the workers run; tests (and scripts using `--addr …:0`) read the port here.

@@ -6,7 +6,7 @@ use super::files::Trust;
 use super::schema::{RawFiles, RawReplace, RawRule, RawTerms};
 use super::{DataKind, DataRule, LangTerms, Located, Source};
 use crate::builtin;
-use crate::error::{Error, ErrorKind};
+use crate::error::{did_you_mean_msg, msg, Error, ErrorKind};
 use crate::i18n::RuleWords;
 use crate::matcher::TermOptions;
 use crate::report::{Applicability, Severity};
@@ -54,7 +54,7 @@ fn read_list(
             .ok_or_else(|| {
                 source.error(
                     ErrorKind::Guideline,
-                    format!("no built-in word list `{file}`"),
+                    msg!("error.terms-file.builtin", file = file),
                     span.clone(),
                 )
             })?
@@ -67,7 +67,7 @@ fn read_list(
                 None => {
                     return Err(source.error(
                         ErrorKind::Io,
-                        format!("`terms_file` names {file}, which does not exist"),
+                        msg!("error.terms-file.missing", file = file),
                         span,
                     ))
                 }
@@ -95,11 +95,11 @@ pub(super) fn no_empty_term(
         return Err(source
             .error(
                 ErrorKind::Guideline,
-                format!("`{key}` has an empty term"),
+                msg!("error.terms.empty", key = key),
                 span,
             )
-            .with_label("an empty term (\"\") matches nothing")
-            .with_help("remove it, or write the word it was meant to be"));
+            .with_label(msg!("error.terms.empty.label"))
+            .with_help(msg!("error.terms.empty.help")));
     }
     Ok(())
 }
@@ -151,10 +151,10 @@ fn check_pattern(source: &Source, id: &str, p: &Spanned<String>) -> Result<Strin
         return Err(source
             .error(
                 ErrorKind::Regex,
-                format!("the pattern of `{id}` does not compile: {last}"),
+                msg!("error.pattern", id = id, detail = last),
                 p.span(),
             )
-            .with_label("invalid regular expression"));
+            .with_label(msg!("error.pattern.label")));
     }
     Ok(p.get_ref().clone())
 }
@@ -173,34 +173,34 @@ pub(super) fn data_rule(
         return Err(source
             .error(
                 ErrorKind::Guideline,
-                format!("`{id}` is not a valid rule id"),
+                msg!("error.rule.id", id = id.as_str()),
                 id_span,
             )
-            .with_help(
-                "rule ids are `family.name` in lower-case kebab-case, e.g. `acme.internal-url`",
-            ));
+            .with_help(msg!("error.rule.id.help")));
     }
     let kind_span = r.kind.span();
     let kind_name = r.kind.get_ref().clone();
     if !KINDS.contains(&kind_name.as_str()) {
         let e = source.error(
             ErrorKind::Guideline,
-            format!("unknown rule kind `{kind_name}`"),
+            msg!("error.kind.unknown", kind = kind_name.as_str()),
             kind_span,
         );
         return Err(match did_you_mean(&kind_name, KINDS.iter().copied()) {
-            Some(best) => e.with_help(format!("did you mean `{best}`?")),
-            None => e.with_help(format!("kinds: {}", KINDS.join(", "))),
+            Some(best) => e.with_help(did_you_mean_msg(best)),
+            None => e.with_help(msg!("error.kind.known", kinds = KINDS.join(", "))),
         });
     }
     let (terms, has_terms) = rule_terms(trust, source, &mut r)?;
-    let need = |ok: bool, what: &str| -> Result<(), Error> {
+    // `keys`: any one of them will do.
+    let need = |ok: bool, keys: &[&str]| -> Result<(), Error> {
         if ok {
             Ok(())
         } else {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
             Err(source.error(
                 ErrorKind::Guideline,
-                format!("a rule of kind `{kind_name}` needs {what}"),
+                msg!("error.kind.needs", kind = kind_name.as_str(), keys = keys),
                 kind_span.clone(),
             ))
         }
@@ -209,7 +209,7 @@ pub(super) fn data_rule(
     let refuse = |present: Option<std::ops::Range<usize>>, key: &str, kinds: &str| match present {
         Some(span) => Err(source.error(
             ErrorKind::Guideline,
-            format!("`{key}` only applies to rules of kind {kinds}"),
+            msg!("error.kind.only", key = key, kind = kinds),
             span,
         )),
         None => Ok(()),
@@ -252,18 +252,18 @@ pub(super) fn data_rule(
     )?;
     let kind = match k {
         "terms" => {
-            need(has_terms, "`terms` or `terms_file`")?;
+            need(has_terms, &["terms", "terms_file"])?;
             if pattern.is_some() {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    "a rule of kind `terms` takes `terms`, not `pattern`",
+                    msg!("error.kind.terms-not-pattern"),
                     kind_span,
                 ));
             }
             DataKind::Terms { terms }
         }
         "substitute" => {
-            need(r.replace.is_some(), "`replace`")?;
+            need(r.replace.is_some(), &["replace"])?;
             let fix = match &r.fix {
                 None => Applicability::Unsafe,
                 Some(f) => match f.get_ref().as_str() {
@@ -273,9 +273,7 @@ pub(super) fn data_rule(
                     other => {
                         return Err(source.error(
                             ErrorKind::Guideline,
-                            format!(
-                                "`fix` must be \"safe\", \"unsafe\" or \"display\", not \"{other}\""
-                            ),
+                            msg!("error.fix.value", found = other),
                             f.span(),
                         ))
                     }
@@ -297,19 +295,15 @@ pub(super) fn data_rule(
                 }
             }
             if replace.is_empty() {
-                return Err(source.error(ErrorKind::Guideline, "`replace` is empty", span));
+                return Err(source.error(ErrorKind::Guideline, msg!("error.replace.empty"), span));
             }
             if replace
                 .iter()
                 .any(|(_, from, _)| crate::fold::fold(from).trim().is_empty())
             {
                 return Err(source
-                    .error(
-                        ErrorKind::Guideline,
-                        "`replace` has an empty word to replace",
-                        span,
-                    )
-                    .with_help("every key of `replace` is a word or phrase to find"));
+                    .error(ErrorKind::Guideline, msg!("error.replace.empty-word"), span)
+                    .with_help(msg!("error.replace.empty-word.help")));
             }
             DataKind::Substitute { replace, fix }
         }
@@ -317,14 +311,14 @@ pub(super) fn data_rule(
             if has_terms {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    "a rule of kind `pattern` takes `pattern`, not `terms`",
+                    msg!("error.kind.pattern-not-terms"),
                     kind_span,
                 ));
             }
             match pattern {
                 Some(pattern) => DataKind::Pattern { pattern },
                 None => {
-                    need(false, "`pattern`")?;
+                    need(false, &["pattern"])?;
                     DataKind::Pattern {
                         pattern: String::new(),
                     }
@@ -332,11 +326,8 @@ pub(super) fn data_rule(
             }
         }
         "require" => {
-            need(
-                has_terms || pattern.is_some(),
-                "`terms` (or `pattern`) that trigger it",
-            )?;
-            need(r.require.is_some(), "`require`")?;
+            need(has_terms || pattern.is_some(), &["terms", "pattern"])?;
+            need(r.require.is_some(), &["require"])?;
             DataKind::Require {
                 terms,
                 pattern,
@@ -348,8 +339,8 @@ pub(super) fn data_rule(
             }
         }
         "near" => {
-            need(has_terms, "`terms`")?;
-            need(r.near.is_some(), "`near`")?;
+            need(has_terms, &["terms"])?;
+            need(r.near.is_some(), &["near"])?;
             DataKind::Near {
                 terms,
                 near: r
@@ -361,8 +352,8 @@ pub(super) fn data_rule(
             }
         }
         _ => {
-            need(has_terms || pattern.is_some(), "`terms` or `pattern`")?;
-            need(r.max.is_some(), "`max`")?;
+            need(has_terms || pattern.is_some(), &["terms", "pattern"])?;
+            need(r.max.is_some(), &["max"])?;
             DataKind::Limit {
                 terms,
                 pattern,
@@ -374,7 +365,7 @@ pub(super) fn data_rule(
         Some(v) => crate::i18n::parse_examples(v).map_err(|e| {
             source.error(
                 ErrorKind::Guideline,
-                format!("the examples of `{id}`: {e}"),
+                msg!("error.examples", id = id.as_str(), detail = e),
                 id_span.clone(),
             )
         })?,

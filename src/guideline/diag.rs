@@ -1,7 +1,7 @@
 //! How guideline errors read: serde's messages rewritten in plain words, and "did you mean".
 
 use super::Source;
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind, Msg};
 
 /// The candidate closest to `word`, if it is close enough to be what was meant.
 pub(crate) fn did_you_mean<'a>(
@@ -17,15 +17,15 @@ pub(crate) fn did_you_mean<'a>(
 
 /// What the value of a guideline key must be, in words, for the keys whose values are not
 /// free text.
-fn allowed(key: &str) -> Option<&'static str> {
+fn allowed(key: &str) -> Option<Msg> {
     Some(match key {
-        "fail_on" | "severity" => "\"error\", \"warning\" or \"info\"",
-        "locale" => "a language code such as \"da\" or \"en\"",
-        "languages" => "a list of language codes, such as [\"da\", \"en\"]",
-        "fix" => "\"safe\", \"unsafe\" or \"display\"",
-        "unit" => "\"weighted\", \"graphemes\", \"utf16\", \"chars\" or \"bytes\"",
+        "fail_on" | "severity" => msg!("error.allowed.severity"),
+        "locale" => msg!("error.allowed.locale"),
+        "languages" => msg!("error.allowed.languages"),
+        "fix" => msg!("error.allowed.fix"),
+        "unit" => msg!("error.allowed.unit"),
         "route" | "id" | "kind" | "pattern" | "replaces" | "display_name" | "signature" => {
-            "a text in quotes"
+            msg!("error.expected.text")
         }
         "enabled"
         | "case_sensitive"
@@ -35,7 +35,7 @@ fn allowed(key: &str) -> Option<&'static str> {
         | "default"
         | "links_clickable"
         | "mention_domain_free"
-        | "consent" => "true or false",
+        | "consent" => msg!("error.expected.boolean"),
         "distance"
         | "max"
         | "limit"
@@ -46,12 +46,12 @@ fn allowed(key: &str) -> Option<&'static str> {
         | "recommended_hashtags"
         | "max_mentions"
         | "max_links"
-        | "max_topic_tags" => "a whole number (0 or more)",
-        "until" | "from" | "to" => "a date like 2027-01-15",
+        | "max_topic_tags" => msg!("error.expected.whole-number"),
+        "until" | "from" | "to" => msg!("error.expected.date"),
         "names" | "products" | "competitors" | "domains" | "disclosures" | "internal_hosts"
-        | "extends" | "catalogs" | "aliases" => "a list of texts in quotes, such as [\"…\"]",
+        | "extends" | "catalogs" | "aliases" => msg!("error.expected.texts"),
         "summary" | "message" | "suggestion" | "explain" | "reason" => {
-            "a text, or a table like { da = \"…\", en = \"…\" }"
+            msg!("error.expected.localized-text")
         }
         _ => return None,
     })
@@ -98,12 +98,9 @@ pub(super) fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
         let (line, _) = crate::error::line_col(&source.text, span.start);
         return Error::new(
             ErrorKind::Guideline,
-            format!(
-                "{} is not a TOML guideline (line {line} does not parse)",
-                source.name
-            ),
+            msg!("error.toml.not-toml", name = &source.name, line = line),
         )
-        .with_help("a guideline is a TOML file such as the one `postlint init` writes");
+        .with_help(msg!("error.toml.not-toml.help"));
     }
     let mut help = None;
     let key = key_at(&source.text, span.start);
@@ -114,33 +111,39 @@ pub(super) fn toml_error(source: &Source, e: &toml::de::Error) -> Error {
     let message = if let (true, Some(key)) = (wrong_type, &key) {
         let found = source.text.get(span.clone()).unwrap_or("").trim();
         match allowed(key) {
-            Some(values) => format!("`{key}` must be {values}, not `{found}`"),
-            None => format!("`{key}`: {msg}"),
+            Some(values) => msg!(
+                "error.toml.value",
+                key = key,
+                allowed = values,
+                found = found
+            ),
+            None => msg!("error.toml.key", key = key, detail = msg),
         }
     } else if let Some(rest) = msg.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         match did_you_mean(field, expected.iter().copied()) {
-            Some(best) => format!("unknown key `{field}`, did you mean `{best}`?"),
+            Some(best) => msg!("error.toml.unknown-key.close", key = field, best = best),
             None => {
                 if !expected.is_empty() {
-                    help = Some(format!("allowed keys: {}", expected.join(", ")));
+                    help = Some(msg!("error.toml.allowed-keys", keys = expected.join(", ")));
                 }
-                format!("unknown key `{field}`")
+                msg!("error.toml.unknown-key", key = field)
             }
         }
     } else if msg.contains("did not match any variant of untagged enum RawTerms") {
-        "expected a list of terms, or a table like { da = [\"…\"], en = [\"…\"] }".to_string()
+        msg!("error.toml.terms")
     } else if msg.contains("untagged enum RawFiles") {
-        "expected a file name, a list of file names, or { da = \"…\", en = \"…\" }".to_string()
+        msg!("error.toml.files")
     } else if msg.contains("untagged enum RawReplace") {
-        "expected a table of replacements like { \"personale\" = \"medarbejdere\" } or { da = { … }, en = { … } }".to_string()
+        msg!("error.toml.replace")
     } else if msg.contains("untagged enum RawPlatforms") {
-        "expected a list of platform names, or tables like [platforms.x] limit = 25000".to_string()
+        msg!("error.toml.platforms")
     } else if msg.starts_with("unknown variant") && msg.contains("`da`") {
-        format!("{msg} (postlint supports Danish and English)")
+        msg!("error.toml.language", detail = msg)
     } else {
-        msg
+        // The TOML parser's own words ("invalid table header"), introduced in the locale.
+        msg!("error.toml.syntax", detail = msg)
     };
     let mut err = Error::at(
         ErrorKind::Guideline,

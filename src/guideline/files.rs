@@ -5,7 +5,7 @@
 //! [`GuidelineLoader::allow_outside_paths`]).
 
 use super::Source;
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind};
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -96,7 +96,7 @@ impl Trust {
         let Some(dir) = &from.dir else {
             return Err(from.error(
                 ErrorKind::Guideline,
-                format!("a built-in pack cannot name files (`{key}`)"),
+                msg!("error.files.in-pack", key = key),
                 span,
             ));
         };
@@ -110,22 +110,21 @@ impl Trust {
                     return Err(from
                         .error(
                             ErrorKind::Guideline,
-                            format!(
-                                "`{key}` names {}, which is outside the guideline's folder ({})",
-                                path.display(),
-                                root.display()
+                            msg!(
+                                "error.files.outside",
+                                key = key,
+                                path = path.display().to_string(),
+                                root = root.display().to_string()
                             ),
                             span,
                         )
-                        .with_label("outside the guideline's folder")
-                        .with_help(
-                            "keep the files beside the guideline, or run with --allow-outside-paths",
-                        ));
+                        .with_label(msg!("error.files.outside.label"))
+                        .with_help(msg!("error.files.outside.help")));
                 }
             }
         }
         let text = read_bounded(&path, self.max_bytes)
-            .map_err(|e| from.error(e.kind(), e.message().to_string(), span))?;
+            .map_err(|e| from.error(e.kind(), e.text().clone(), span))?;
         Ok(Some((path, text)))
     }
 }
@@ -137,7 +136,7 @@ pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<String, Error> {
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(Error::new(
             ErrorKind::Io,
-            format!("{} is a folder, not a file", path.display()),
+            msg!("error.io.folder", path = path.display().to_string()),
         )
         .with_path(path));
     }
@@ -148,10 +147,10 @@ pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<String, Error> {
     if bytes.len() as u64 > limit {
         return Err(Error::new(
             ErrorKind::Guideline,
-            format!(
-                "{} is larger than {}, the most a guideline file may have",
-                path.display(),
-                human_bytes(limit)
+            msg!(
+                "error.guideline.too-large",
+                path = path.display().to_string(),
+                limit = human_bytes(limit)
             ),
         )
         .with_path(path));
@@ -160,13 +159,14 @@ pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<String, Error> {
         let offset = e.utf8_error().valid_up_to();
         Error::new(
             ErrorKind::InvalidUtf8,
-            format!(
-                "{} is not valid UTF-8 (invalid byte at offset {offset})",
-                path.display()
+            msg!(
+                "error.utf8",
+                path = path.display().to_string(),
+                offset = offset
             ),
         )
         .with_path(path)
-        .with_help("save the file as UTF-8")
+        .with_help(msg!("error.utf8.help"))
     })
 }
 

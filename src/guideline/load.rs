@@ -11,7 +11,7 @@ use super::{
     Source,
 };
 use crate::builtin;
-use crate::error::{Error, ErrorKind};
+use crate::error::{did_you_mean_msg, internal, msg, Error, ErrorKind, Msg};
 use crate::report::Severity;
 use crate::secret::{self, HashedTerms};
 use crate::time::Moment;
@@ -74,7 +74,7 @@ impl Source {
     pub(crate) fn error(
         &self,
         kind: ErrorKind,
-        message: impl Into<String>,
+        message: Msg,
         span: std::ops::Range<usize>,
     ) -> Error {
         Error::at(kind, message, &self.name, &self.text, span)
@@ -124,7 +124,7 @@ impl Loader {
         let Some(dir) = &source.dir else {
             return Err(source.error(
                 ErrorKind::MissingExtends,
-                format!("unknown pack `{name}`"),
+                msg!("error.extends.unknown-pack", name = name),
                 span,
             ));
         };
@@ -133,20 +133,19 @@ impl Loader {
             return Err(source
                 .error(
                     ErrorKind::MissingExtends,
-                    format!(
-                        "`extends` names `{name}`, which is neither a built-in pack nor a file"
-                    ),
+                    msg!("error.extends.missing", name = name),
                     span,
                 )
-                .with_label("not found")
-                .with_help(format!(
-                    "built-in packs: `{packs}`; paths are relative to {}",
-                    if dir.as_os_str().is_empty() {
-                        "the current directory".to_string()
-                    } else {
-                        dir.display().to_string()
-                    }
-                )));
+                .with_label(msg!("error.extends.missing.label"))
+                .with_help(if dir.as_os_str().is_empty() {
+                    msg!("error.extends.missing.help-cwd", packs = packs)
+                } else {
+                    msg!(
+                        "error.extends.missing.help",
+                        packs = packs,
+                        dir = dir.display().to_string()
+                    )
+                }));
         };
         let id = path
             .canonicalize()
@@ -165,7 +164,7 @@ impl Loader {
             if langs.get_ref().is_empty() {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    "`languages` must name at least one language",
+                    msg!("error.languages.empty"),
                     langs.span(),
                 ));
             }
@@ -183,10 +182,7 @@ impl Loader {
             if crate::time::zone(tz.get_ref()).is_none() {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    format!(
-                        "unknown time zone `{}` (an IANA name such as Europe/Copenhagen or UTC)",
-                        tz.get_ref()
-                    ),
+                    msg!("error.timezone.unknown", zone = tz.get_ref()),
                     tz.span(),
                 ));
             }
@@ -210,7 +206,7 @@ impl Loader {
             if c.name.get_ref().trim().is_empty() {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    "a customer's `name` must not be empty",
+                    msg!("error.customer.empty"),
                     c.name.span(),
                 ));
             }
@@ -236,9 +232,10 @@ impl Loader {
                             .collect();
                         return Err(source.error(
                             ErrorKind::Guideline,
-                            format!(
-                                "unknown content type `{name}` in [strategy] (known: {})",
-                                known.join(", ")
+                            msg!(
+                                "error.strategy.unknown",
+                                name = name,
+                                known = known.join(", ")
                             ),
                             span,
                         ));
@@ -252,8 +249,8 @@ impl Loader {
         if let Some(sig) = raw.signals {
             let span = sig.span();
             let t = sig.into_inner();
-            if let Err((key, why)) = super::check_signals(&t) {
-                return Err(source.error(ErrorKind::Guideline, format!("`{key}` {why}"), span));
+            if let Err(why) = super::check_signals(&t) {
+                return Err(source.error(ErrorKind::Guideline, why, span));
             }
             g.signals.push(t);
         }
@@ -279,7 +276,7 @@ impl Loader {
                 None => {
                     return Err(source.error(
                         ErrorKind::Guideline,
-                        "a [[confidential]] list needs `terms` (or the `hashes` that `postlint hash-terms` writes)",
+                        msg!("error.confidential.no-terms"),
                         table_span,
                     ))
                 }
@@ -302,7 +299,11 @@ impl Loader {
             if to.resolve(&tz) < from.resolve(&tz) {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    format!("the quiet period ends ({to}) before it starts ({from})"),
+                    msg!(
+                        "error.quiet-period.order",
+                        to = to.to_string(),
+                        from = from.to_string()
+                    ),
                     q.to.span(),
                 ));
             }
@@ -328,7 +329,7 @@ impl Loader {
             if ids_here.contains(&def.id) {
                 return Err(source.error(
                     ErrorKind::Guideline,
-                    format!("rule `{}` is defined twice in this file", def.id),
+                    msg!("error.rule.twice", id = &def.id),
                     span,
                 ));
             }
@@ -343,7 +344,7 @@ impl Loader {
                 } else if target != def.id && !target.contains('.') {
                     return Err(at.error(
                         ErrorKind::Guideline,
-                        format!("`replaces` names `{target}`, which is not a rule id"),
+                        msg!("error.replaces.not-an-id", target = target.as_str()),
                     ));
                 }
                 // Otherwise it names a built-in code rule: checked when the linter is built.
@@ -353,15 +354,13 @@ impl Loader {
                     .at
                     .error(
                         ErrorKind::Guideline,
-                        format!(
-                            "rule `{}` is already defined by {}",
-                            def.id, earlier.origin
+                        msg!(
+                            "error.rule.defined",
+                            id = &def.id,
+                            origin = earlier.origin.as_str()
                         ),
                     )
-                    .with_help(format!(
-                        "to replace it on purpose, add `replaces = \"{}\"`; to change its severity or turn it off, use [rules.\"{}\"]",
-                        def.id, def.id
-                    )));
+                    .with_help(msg!("error.rule.defined.help", id = &def.id)));
             }
             g.rules.push(def);
         }
@@ -378,7 +377,7 @@ impl Loader {
                         let s = value.as_str().and_then(Severity::parse).ok_or_else(|| {
                             source.error(
                                 ErrorKind::Guideline,
-                                "`severity` must be \"error\", \"warning\" or \"info\"",
+                                msg!("error.severity"),
                                 vspan.clone(),
                             )
                         })?;
@@ -386,11 +385,7 @@ impl Loader {
                     }
                     "enabled" => {
                         settings.enabled = Some(value.as_bool().ok_or_else(|| {
-                            source.error(
-                                ErrorKind::Guideline,
-                                "`enabled` must be true or false",
-                                vspan.clone(),
-                            )
+                            source.error(ErrorKind::Guideline, msg!("error.enabled"), vspan.clone())
                         })?);
                     }
                     "route" => {
@@ -401,7 +396,7 @@ impl Loader {
                                 .ok_or_else(|| {
                                     source.error(
                                         ErrorKind::Guideline,
-                                        "`route` must be a reviewer role such as \"legal\"",
+                                        msg!("error.route"),
                                         vspan.clone(),
                                     )
                                 })?;
@@ -434,8 +429,7 @@ fn apply_platforms(
     match p.into_inner() {
         RawPlatforms::List(list) => {
             check_platform_names(source, &list, span.clone())?;
-            let builtin = crate::platform::Profiles::builtin()
-                .map_err(|e| Error::new(ErrorKind::Internal, e))?;
+            let builtin = crate::platform::Profiles::builtin().map_err(internal)?;
             for name in &list {
                 let defined = builtin.get(name).is_some()
                     || g.platform_overrides
@@ -444,16 +438,13 @@ fn apply_platforms(
                 if !defined {
                     let e = source.error(
                         ErrorKind::Guideline,
-                        format!("unknown platform `{name}`"),
+                        msg!("error.platform.unknown", name = name),
                         span.clone(),
                     );
                     let known: Vec<&str> = builtin.iter().map(|p| p.name.as_str()).collect();
                     return Err(match did_you_mean(name, builtin.names()) {
-                        Some(best) => e.with_help(format!("did you mean `{best}`?")),
-                        None => e.with_help(format!(
-                            "platforms: {} (or define one under [platforms.NAME])",
-                            known.join(", ")
-                        )),
+                        Some(best) => e.with_help(did_you_mean_msg(best)),
+                        None => e.with_help(msg!("error.platform.known", known = known.join(", "))),
                     });
                 }
             }
@@ -470,7 +461,7 @@ fn apply_platforms(
                         None => {
                             return Err(source.error(
                                 ErrorKind::Guideline,
-                                format!("`platforms.{name}.default` must be true or false"),
+                                msg!("error.platform.default", name = name.as_str()),
                                 span,
                             ))
                         }
@@ -494,7 +485,7 @@ fn read_catalog(
     let Some((path, text)) = trust.read(source, entry.get_ref(), span.clone(), "catalogs")? else {
         return Err(source.error(
             ErrorKind::Io,
-            format!("`catalogs` names {}, which does not exist", entry.get_ref()),
+            msg!("error.catalogs.missing", name = entry.get_ref()),
             span,
         ));
     };
@@ -520,7 +511,7 @@ fn check_platform_names(
         {
             return Err(source.error(
                 ErrorKind::Guideline,
-                format!("`{name}` is not a platform name"),
+                msg!("error.platform.name", name = name),
                 span,
             ));
         }
@@ -537,11 +528,11 @@ fn cycle_error(
     source
         .error(
             ErrorKind::ExtendsCycle,
-            format!("`extends` cycle: `{name}` is already being loaded"),
+            msg!("error.extends.cycle", name = name),
             span,
         )
-        .with_label("extends itself")
-        .with_help(format!("the chain is: {}", stack.join(" → ")))
+        .with_label(msg!("error.extends.cycle.label"))
+        .with_help(msg!("error.extends.cycle.help", chain = stack.join(" → ")))
 }
 
 /// A list of terms for every language, none of them empty.
@@ -571,40 +562,32 @@ fn read_block(
     hashes: Option<Spanned<Vec<String>>>,
     filter: Option<Spanned<String>>,
 ) -> Result<Option<HashedTerms>, Error> {
-    let err = |why: String, span: Range<usize>| source.error(ErrorKind::Guideline, why, span);
+    let err = |why: Msg, span: Range<usize>| source.error(ErrorKind::Guideline, why, span);
     if hash.is_none() && salt.is_none() && max_words.is_none() && hashes.is_none() {
         return Ok(None);
     }
     let (Some(hash), Some(salt), Some(hashes)) = (hash, salt, hashes) else {
-        return Err(err(
-            "a hashed [[confidential]] list needs `hash`, `salt` and `hashes` (as `postlint hash-terms` writes them)".to_string(),
-            table,
-        ));
+        return Err(err(msg!("error.hashed.incomplete"), table));
     };
     if hash.get_ref() != secret::ALGORITHM {
         return Err(err(
-            format!(
-                "unknown hash `{}`; postlint writes and reads `{}`",
-                hash.get_ref(),
-                secret::ALGORITHM
+            msg!(
+                "error.hashed.algorithm",
+                hash = hash.get_ref(),
+                algorithm = secret::ALGORITHM
             ),
             hash.span(),
         ));
     }
     let salt_bytes = secret::unhex(salt.get_ref())
         .filter(|b| b.len() >= 16)
-        .ok_or_else(|| {
-            err(
-                "`salt` must be the hexadecimal salt `postlint hash-terms` wrote".to_string(),
-                salt.span(),
-            )
-        })?;
+        .ok_or_else(|| err(msg!("error.hashed.salt"), salt.span()))?;
     let words = match max_words {
         Some(m) => {
             let n = *m.get_ref() as usize;
             if !(1..=secret::MAX_WORDS).contains(&n) {
                 return Err(err(
-                    format!("`max_words` must be from 1 to {}", secret::MAX_WORDS),
+                    msg!("error.hashed.max-words", max = secret::MAX_WORDS),
                     m.span(),
                 ));
             }
@@ -619,10 +602,10 @@ fn read_block(
             .and_then(|b| <[u8; secret::DIGEST_LEN]>::try_from(b).ok())
             .ok_or_else(|| {
                 err(
-                    format!(
-                        "entry {} of `hashes` is not a digest written by `postlint hash-terms` ({} hexadecimal digits)",
-                        i + 1,
-                        secret::DIGEST_LEN * 2
+                    msg!(
+                        "error.hashed.digest",
+                        entry = i + 1,
+                        digits = secret::DIGEST_LEN * 2
                     ),
                     span.clone(),
                 )
@@ -638,13 +621,7 @@ fn read_block(
                 .filter(|b| {
                     b.len() >= 8 && (b.len() / 8).is_power_of_two() && b.len().is_multiple_of(8)
                 })
-                .ok_or_else(|| {
-                    err(
-                        "`filter` must be the hexadecimal filter `postlint hash-terms` wrote"
-                            .to_string(),
-                        f.span(),
-                    )
-                })?,
+                .ok_or_else(|| err(msg!("error.hashed.filter"), f.span()))?,
         ),
         None => None,
     };
@@ -687,7 +664,10 @@ mod tests {
             Some(60),
             "the outer layer wins"
         );
-        let at = s.options[0].at.error(crate::ErrorKind::Guideline, "x");
+        let at = s.options[0].at.error(
+            crate::ErrorKind::Guideline,
+            crate::error::msg!("error.here"),
+        );
         assert!(at.to_string().contains("postlint.toml:3:1"), "{at}");
         assert_eq!(g.sources().len(), 2);
     }

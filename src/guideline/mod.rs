@@ -12,7 +12,7 @@ mod files;
 mod load;
 mod schema;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind, Msg};
 use crate::i18n::Text;
 use crate::i18n::{Locale, RuleWords};
 use crate::matcher::TermOptions;
@@ -57,7 +57,7 @@ impl Located {
     }
 
     /// An error pointing here.
-    pub fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub fn error(&self, kind: ErrorKind, message: Msg) -> Error {
         Error::at(
             kind,
             message,
@@ -514,18 +514,14 @@ fn builtin_signals() -> &'static toml::Table {
 }
 
 /// Checks a guideline's `[signals]` against the built-in lexicon's shape: the same tables,
-/// lists where it has lists and numbers where it has numbers. Returns the dotted key that is
-/// wrong and why.
-pub(crate) fn check_signals(extra: &toml::Table) -> Result<(), (String, &'static str)> {
-    fn walk(
-        builtin: &toml::Table,
-        extra: &toml::Table,
-        path: &str,
-    ) -> Result<(), (String, &'static str)> {
+/// lists where it has lists and numbers where it has numbers. The error names the dotted key
+/// that is wrong and why.
+pub(crate) fn check_signals(extra: &toml::Table) -> Result<(), Msg> {
+    fn walk(builtin: &toml::Table, extra: &toml::Table, path: &str) -> Result<(), Msg> {
         for (k, v) in extra {
             let key = format!("{path}.{k}");
             let Some(b) = builtin.get(k) else {
-                return Err((key, "is not a key of the signal lexicon"));
+                return Err(msg!("error.signals.unknown", key = key));
             };
             match (b, v) {
                 (toml::Value::Table(bt), toml::Value::Table(vt)) => walk(bt, vt, &key)?,
@@ -538,13 +534,13 @@ pub(crate) fn check_signals(extra: &toml::Table) -> Result<(), (String, &'static
                                     && (a[1].is_float() || a[1].is_integer())
                             })
                     }) {
-                        return Err((key, "must list phrases (or [phrase, weight] pairs)"));
+                        return Err(msg!("error.signals.list", key = key));
                     }
                 }
                 (toml::Value::Float(_) | toml::Value::Integer(_), toml::Value::Float(_))
                 | (toml::Value::Float(_) | toml::Value::Integer(_), toml::Value::Integer(_)) => {}
                 (toml::Value::String(_), toml::Value::String(_)) => {}
-                _ => return Err((key, "has the wrong type")),
+                _ => return Err(msg!("error.signals.type", key = key)),
             }
         }
         Ok(())

@@ -239,6 +239,29 @@ pub struct Nested {
     pub args: Args,
 }
 
+impl Nested {
+    /// The entry in `locale`, from the built-in catalogue (errors and the command line's own
+    /// words; a finding's message is rendered by its [`Linter`](crate::Linter), which also
+    /// knows the guideline's words).
+    pub fn render(&self, locale: Locale) -> String {
+        builtin_catalog().render(&self.id, &self.args, locale)
+    }
+}
+
+/// In English.
+impl fmt::Display for Nested {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Locale::EN))
+    }
+}
+
+/// The built-in catalogue, built on first use: errors and the command line need it without a
+/// linter (a broken guideline has none).
+pub(crate) fn builtin_catalog() -> &'static Catalog {
+    static BUILTIN: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(Catalog::new);
+    &BUILTIN
+}
+
 impl Arg {
     /// The catalogue entry `id`, without arguments of its own.
     pub fn message(id: impl Into<String>) -> Arg {
@@ -347,6 +370,12 @@ impl From<crate::text::Date> for Arg {
 impl From<crate::text::Lang> for Arg {
     fn from(l: crate::text::Lang) -> Arg {
         Arg::message(format!("lang.{}", l.code()))
+    }
+}
+
+impl From<Nested> for Arg {
+    fn from(n: Nested) -> Arg {
+        Arg::Message(Box::new(n))
     }
 }
 

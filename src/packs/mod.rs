@@ -12,7 +12,7 @@ mod require;
 mod substitute;
 mod terms;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind};
 use crate::guideline::{Company, DataKind, DataRule, LangTerms};
 use crate::matcher::{Hit, ListId, MatcherBuilder, RegexId, TermOptions};
 use crate::report::Span;
@@ -80,7 +80,7 @@ fn regex(def: &DataRule, pattern: &str, mb: &mut MatcherBuilder) -> Result<Regex
     mb.add_regex(pattern).map_err(|e| {
         def.at.error(
             ErrorKind::Regex,
-            format!("the pattern of `{}` does not compile: {e}", def.id),
+            msg!("error.pattern", id = &def.id, detail = e.to_string()),
         )
     })
 }

@@ -19,6 +19,7 @@ mod x;
 pub use measure::Length;
 pub(crate) use measure::{count_unit, cut_offset, measure, published_range};
 
+use crate::error::{msg, Msg};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -270,7 +271,8 @@ impl Profiles {
             let table = table
                 .as_table()
                 .ok_or_else(|| format!("`platforms.{name}` must be a table"))?;
-            let ov = parse_override(name, table)?;
+            // The built-in file: a mistake in it is postlint's bug, reported in English.
+            let ov = parse_override(name, table).map_err(|m| m.render(crate::Locale::EN))?;
             if ov.limit.is_none() || ov.unit.is_none() {
                 return Err(format!("platform `{name}` needs both `limit` and `unit`"));
             }
@@ -310,12 +312,10 @@ impl Profiles {
     /// Applies a guideline's `[platforms.NAME]` table: changes the named profile, or adds a
     /// new platform (starting from [`Profile::new`]: no limit unless given, UTF-16 units). A
     /// new platform must say its `limit`.
-    pub fn apply_table(&mut self, name: &str, table: &toml::Table) -> Result<(), String> {
+    pub(crate) fn apply_table(&mut self, name: &str, table: &toml::Table) -> Result<(), Msg> {
         let ov = parse_override(name, table)?;
         if self.get(name).is_none() && ov.limit.is_none() {
-            return Err(format!(
-                "platform `{name}` is not built in, so it needs a `limit` (and usually a `unit`)"
-            ));
+            return Err(msg!("error.platform.no-limit", name = name));
         }
         self.apply_override(name, &ov);
         Ok(())
@@ -336,15 +336,20 @@ impl Profiles {
 }
 
 /// Checks a `[platforms.NAME]` table: known keys with the right types.
-fn parse_override(name: &str, table: &toml::Table) -> Result<ProfileOverride, String> {
-    ProfileOverride::deserialize(table.clone())
-        .map_err(|e| format!("`platforms.{name}`: {}", e.message().trim()))
+fn parse_override(name: &str, table: &toml::Table) -> Result<ProfileOverride, Msg> {
+    ProfileOverride::deserialize(table.clone()).map_err(|e| {
+        msg!(
+            "error.platform.table",
+            name = name,
+            detail = e.message().trim()
+        )
+    })
 }
 
 /// Checks a guideline's `[platforms.NAME]` table against the built-in profiles (known keys,
 /// right types, a `limit` for a new platform), for the guideline loader.
-pub(crate) fn validate_override(name: &str, table: &toml::Table) -> Result<(), String> {
-    let mut profiles = Profiles::builtin()?;
+pub(crate) fn validate_override(name: &str, table: &toml::Table) -> Result<(), Msg> {
+    let mut profiles = Profiles::builtin().map_err(|e| msg!("error.internal", detail = e))?;
     profiles.apply_table(name, table)
 }
 
@@ -447,7 +452,9 @@ mod tests {
 
     #[test]
     fn override_rejects_unknown_keys() {
-        let e = validate_override("x", &table("limt = 1")).unwrap_err();
+        let e = validate_override("x", &table("limt = 1"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("limt"), "{e}");
         assert!(validate_override("x", &table("limit = \"many\"")).is_err());
     }

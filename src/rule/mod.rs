@@ -16,7 +16,7 @@ pub(crate) mod test;
 
 pub(crate) use context::{Context, Emitted, Emitter, Measured};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{internal, Error};
 use crate::guideline::Guideline;
 use crate::i18n::{Catalog, Text};
 use crate::matcher::MatcherBuilder;
@@ -89,10 +89,9 @@ impl Build<'_> {
     /// fails if a rule asks for another type than it declared.
     pub fn options<T: DeserializeOwned>(&self) -> Result<T, Error> {
         T::deserialize(toml::Value::Table(self.options.clone())).map_err(|e| {
-            Error::new(
-                ErrorKind::Internal,
-                format!("a rule's options do not match its declaration: {e}"),
-            )
+            internal(format!(
+                "a rule's options do not match its declaration: {e}"
+            ))
         })
     }
 }

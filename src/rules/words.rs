@@ -1,4 +1,4 @@
-//! Word lists the code rules share, read (with [`crate::builtin::words_in`]) from the TOML lexicons under `rules/lexicons/`
+//! Word lists the code rules share, read (with [`crate::lexicon::words_in`]) from the TOML lexicons under `rules/lexicons/`
 //! (`personal-data.toml`, `special-categories.toml`, `finance.toml`): each file parsed once
 //! per process, each list registered with the matcher per language.
 
@@ -37,7 +37,7 @@ impl ByLang {
         options: TermOptions,
     ) -> Result<ByLang, Error> {
         let mut list = |lang: &str| -> Result<ListId, Error> {
-            let mut terms = crate::builtin::words_in(file, &format!("{path}.{lang}"))?;
+            let mut terms = crate::lexicon::words_in(file, &format!("{path}.{lang}"))?;
             terms.extend(extra.iter().cloned());
             Ok(mb.add_terms(&terms, options))
         };
@@ -134,11 +134,11 @@ mod tests {
 
     #[test]
     fn reads_nested_lists() {
-        let v = crate::builtin::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
+        let v = crate::lexicon::words_in("lexicons/finance.toml", "figures.strong.da").unwrap();
         assert!(v.contains(&"omsætning".to_string()), "{v:?}");
-        let v = crate::builtin::words_in("lexicons/finance.toml", "events.not.da").unwrap();
+        let v = crate::lexicon::words_in("lexicons/finance.toml", "events.not.da").unwrap();
         assert!(v.contains(&"købe ind".to_string()), "{v:?}");
-        let v = crate::builtin::words_in("lexicons/finance.toml", "company.da").unwrap();
+        let v = crate::lexicon::words_in("lexicons/finance.toml", "company.da").unwrap();
         assert!(v.contains(&"vi".to_string()), "{v:?}");
     }
 }

@@ -7,7 +7,7 @@
 //! the marks of consecutive words. This keeps the cost per post proportional to the hits.
 
 use crate::document::{split_words, Document};
-use crate::error::{Error, ErrorKind};
+use crate::error::{msg, Error, ErrorKind};
 use crate::fold;
 use crate::matcher::{Hits, ListId, MatcherBuilder, TermOptions};
 use rustc_hash::FxHashMap;
@@ -290,7 +290,11 @@ impl PhraseSet {
             let toks = tokens(text, words).ok_or_else(|| {
                 Error::new(
                     ErrorKind::Guideline,
-                    format!("the signal phrase {text:?} in `{what}` has no words"),
+                    msg!(
+                        "error.phrase-without-words",
+                        phrase = text.as_str(),
+                        key = what
+                    ),
                 )
             })?;
             let i = phrases.len() as u32;

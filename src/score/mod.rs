@@ -230,10 +230,9 @@ impl SalesLexicon {
             .and_then(toml::Value::as_str)
             .unwrap_or("(?-u:\\b)[0-9]+\\s?kr(?-u:\\b)");
         let price_re = mb.add_regex(pattern).map_err(|e| {
-            crate::Error::new(
-                crate::ErrorKind::Regex,
-                format!("the price pattern of the signal lexicon does not compile: {e}"),
-            )
+            crate::error::internal(format!(
+                "the price pattern of the signal lexicon does not compile: {e}"
+            ))
         })?;
         let mut patterns = Vec::new();
         for rule in &guideline.rules {
@@ -248,7 +247,7 @@ impl SalesLexicon {
                 let id = mb.add_regex(pattern).map_err(|e| {
                     rule.at.error(
                         crate::ErrorKind::Regex,
-                        format!("the pattern of `{}` does not compile: {e}", rule.id),
+                        crate::error::msg!("error.pattern", id = &rule.id, detail = e.to_string()),
                     )
                 })?;
                 patterns.push(id);

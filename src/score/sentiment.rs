@@ -19,9 +19,9 @@
 //! The words are data: `rules/lexicons/tone.toml`.
 
 use crate::builtin;
-use crate::builtin::{flag, scored_in, words_in};
 use crate::document::Document;
 use crate::error::Error;
+use crate::lexicon::{flag, scored_in, words_in};
 use crate::matcher::{Hits, ListId, MatcherBuilder, TermOptions};
 use crate::report::{Driver, Span, Tone};
 use crate::text::Lang;

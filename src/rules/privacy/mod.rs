@@ -35,7 +35,7 @@ pub(super) const SPECIAL: &str = "lexicons/special-categories.toml";
 
 /// The strings at `path` of `rules/lexicons/personal-data.toml`.
 pub(super) fn words(path: &str) -> Result<Vec<String>, Error> {
-    crate::builtin::words_in(PERSONAL, path)
+    crate::lexicon::words_in(PERSONAL, path)
 }
 
 pub(super) use super::words::ByLang;

@@ -5,8 +5,8 @@
 //! ("ministeren fra Venstre besøgte os"), "husk at stemme" and words such as "venstre side"
 //! or "labour market" are no finding. The words are data: `rules/lexicons/politics.toml`.
 
-use crate::builtin::words_in;
 use crate::error::Error;
+use crate::lexicon::words_in;
 use crate::matcher::{ListId, TermOptions};
 use crate::report::Severity;
 use crate::rule::{options, Build, Context, Emitter, Rule, RuleMeta, Scope};
