@@ -113,6 +113,9 @@ struct Active {
     scope: Scope,
     severity: Severity,
     route: Option<String>,
+    /// The active rules that say what this one says, louder (a data rule's
+    /// `superseded_by`): where one of them has a finding, this rule's are dropped.
+    superseded_by: Vec<u16>,
     rule: Box<dyn Rule>,
 }
 
@@ -208,6 +211,7 @@ impl Linter {
                 ),
             };
             rules.push(Active {
+                superseded_by: Vec::new(),
                 id: r.id.clone(),
                 id_arg: [("id", crate::Arg::Text(r.id.clone()))],
                 family: family(&r.id).len(),
@@ -216,6 +220,22 @@ impl Linter {
                 route: r.route.clone(),
                 rule,
             });
+        }
+        for r in &resolved {
+            let (true, Source::Data(i)) = (r.active(), r.source) else {
+                continue;
+            };
+            let Some((by, _)) = &guideline.rules[i].superseded_by else {
+                continue;
+            };
+            let louder: Vec<u16> = by
+                .iter()
+                .filter_map(|b| rules.iter().position(|a| a.id == *b))
+                .filter_map(|p| u16::try_from(p).ok())
+                .collect();
+            if let Some(a) = rules.iter_mut().find(|a| a.id == r.id) {
+                a.superseded_by = louder;
+            }
         }
         if rules.len() > usize::from(u16::MAX) {
             return Err(Error::new(
@@ -255,6 +275,16 @@ impl Linter {
     /// The lowest severity that should fail a run.
     pub fn fail_on(&self) -> Severity {
         self.guideline.fail_on
+    }
+
+    /// A reviewer role as people read it in the linter's locale: the catalogue's
+    /// `route.<role>` (`route.legal` is «jura» in Danish), else the role as the guideline
+    /// writes it. Reports keep the role itself (`reviewers`, `Finding::route`).
+    pub fn role_name(&self, role: &str) -> String {
+        match self.catalog.get(&format!("route.{role}"), self.locale) {
+            Some(name) => name.to_string(),
+            None => role.to_string(),
+        }
     }
 
     /// The ids of the active rules, in the order they run.
@@ -347,6 +377,7 @@ impl Linter {
         self.suppress_nested(&mut raw);
         self.cap_per_rule(&mut raw);
         self.drop_moot(&mut raw, &doc);
+        self.drop_superseded(&mut raw);
         let mut findings: Vec<Finding> = Vec::with_capacity(raw.len());
         for (i, mut f) in raw {
             // `{id}` is the rule's id in every message, without an argument of its own.
@@ -486,6 +517,18 @@ impl Linter {
         }
         let mut k = keep.into_iter();
         findings.retain(|_| k.next().unwrap_or(true));
+    }
+
+    /// A data rule's `superseded_by`: "you recommend something without saying you work there"
+    /// repeats "you promote the company without saying you work there" on the same post, so
+    /// the quieter rule's findings go where the louder one has spoken.
+    fn drop_superseded(&self, findings: &mut Vec<(u16, Finding)>) {
+        let superseded = |i: u16| &self.rules[usize::from(i)].superseded_by;
+        if findings.iter().all(|(i, _)| superseded(*i).is_empty()) {
+            return;
+        }
+        let spoke: Vec<u16> = findings.iter().map(|(i, _)| *i).collect();
+        findings.retain(|(i, _)| !superseded(*i).iter().any(|s| spoke.contains(s)));
     }
 
     /// Keeps the first findings of each rule up to the cap; the rest of each (rule, severity)

@@ -91,6 +91,21 @@ pub(crate) fn resolve(
     for (key, settings) in &guideline.settings {
         check_settings(key, settings, &ids)?;
     }
+    for def in &guideline.rules {
+        let Some((by, at)) = &def.superseded_by else {
+            continue;
+        };
+        if let Some(unknown) = by.iter().find(|b| !ids.contains(&b.as_str())) {
+            let e = at.error(
+                ErrorKind::UnknownRule,
+                msg!("error.superseded-by.unknown", id = unknown.as_str()),
+            );
+            return Err(match did_you_mean(unknown, ids.iter().copied()) {
+                Some(best) => e.with_help(did_you_mean_msg(best)),
+                None => e.with_help(msg!("error.rules-list")),
+            });
+        }
+    }
     for s in select.iter().chain(ignore) {
         check_selector(s, &ids)?;
     }

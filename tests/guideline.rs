@@ -329,3 +329,81 @@ fn invalid_utf8_guideline_names_offset() {
     assert_eq!(e.kind(), ErrorKind::InvalidUtf8);
     assert!(e.to_string().contains("offset 14"), "{e}");
 }
+
+#[test]
+fn a_rule_superseded_by_a_louder_one_is_quiet_where_that_one_speaks() {
+    let l = linter(
+        r#"
+[[rule]]
+id = "acme.codename"
+kind = "terms"
+severity = "error"
+terms = ["nordlys"]
+
+[[rule]]
+id = "acme.internal"
+kind = "terms"
+terms = ["interne projekt"]
+superseded_by = ["acme.codename"]
+"#,
+    );
+    let fired = |t: &str| -> Vec<String> {
+        rules_fired(&l, t)
+            .into_iter()
+            .map(|(r, _)| r)
+            .filter(|r| r.starts_with("acme."))
+            .collect()
+    };
+    assert_eq!(
+        fired("Vores interne projekt Nordlys er i gang."),
+        ["acme.codename"]
+    );
+    assert_eq!(fired("Vores interne projekt er i gang."), ["acme.internal"]);
+    // Turned off, the louder rule no longer silences the quieter one.
+    let off = linter(
+        r#"
+[[rule]]
+id = "acme.codename"
+kind = "terms"
+terms = ["nordlys"]
+enabled = false
+
+[[rule]]
+id = "acme.internal"
+kind = "terms"
+terms = ["interne projekt"]
+superseded_by = ["acme.codename"]
+"#,
+    );
+    let r = rules_fired(&off, "Vores interne projekt Nordlys er i gang.");
+    assert!(r.iter().any(|(id, _)| id == "acme.internal"), "{r:?}");
+
+    let e = err(
+        "[[rule]]\nid = \"acme.x\"\nkind = \"terms\"\nterms = [\"x\"]\nsuperseded_by = [\"disclosure.mising\"]\n",
+    );
+    assert_eq!(e.kind(), ErrorKind::UnknownRule);
+    assert_eq!(e.location(), Some((5, 17)), "{e}");
+    assert_eq!(e.help_text(), Some("did you mean `disclosure.missing`?"));
+}
+
+#[test]
+fn a_recommendation_is_not_told_twice_to_say_the_author_works_there() {
+    let l = linter(
+        "extends = [\"recommended\"]\n[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Tryghed\"]\ndisclosures = [\"#FalckAnsat\"]\n",
+    );
+    let rules = |t: &str| -> Vec<String> {
+        rules_fired(&l, t)
+            .into_iter()
+            .map(|(r, _)| r)
+            .filter(|r| r.starts_with("disclosure."))
+            .collect()
+    };
+    assert_eq!(
+        rules("Jeg kan varmt anbefale Falck Tryghed – nu med 20 % rabat. Bestil i dag!"),
+        ["disclosure.missing"]
+    );
+    assert_eq!(
+        rules("Jeg kan varmt anbefale den nye app fra Rejsekort – den sparer mig tid."),
+        ["disclosure.recommendation"]
+    );
+}

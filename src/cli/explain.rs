@@ -4,18 +4,17 @@
 use super::args::ExplainArgs;
 use super::error::msg;
 use super::{linter_for, tr, write_stdout, Error};
-use postlint::{Locale, RuleInfo};
+use postlint::{Linter, Locale, RuleExample, RuleInfo};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// Runs `postlint explain`.
 pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
     let linter = linter_for(&args.guideline)?;
-    let locale = linter.locale();
     let wanted = args.rule.trim();
     let out = if let Some(doc) = linter.rule(wanted) {
         let severity = linter.message(&format!("severity.{}", doc.severity));
-        explain(&doc, &severity, locale)
+        explain(&doc, &severity, &linter)
     } else {
         let docs = linter.rules();
         let family: Vec<&RuleInfo> = docs
@@ -38,6 +37,29 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What an example needs to be bad or good, under it: the same sentence can be ✗ inside a
+/// quiet period and ✓ the day after it, or ✗ on X and ✓ on LinkedIn.
+fn condition(s: &mut String, e: &RuleExample, locale: Locale) {
+    let mut parts = Vec::new();
+    if let Some(g) = &e.guideline {
+        let toml: Vec<&str> = g.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        parts.push(format!(
+            "{} `{}`",
+            tr(locale, "med", "with"),
+            toml.join("; ")
+        ));
+    }
+    if let Some(date) = e.date {
+        parts.push(format!(
+            "{} {date}",
+            tr(locale, "tjekket den", "checked on")
+        ));
+    }
+    if !parts.is_empty() {
+        let _ = writeln!(s, "      ({})", parts.join(", "));
+    }
+}
+
 fn unknown(wanted: &str, docs: &[RuleInfo]) -> Error {
     let mut names: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     names.extend(
@@ -56,12 +78,20 @@ fn unknown(wanted: &str, docs: &[RuleInfo]) -> Error {
     }
 }
 
-fn explain(d: &RuleInfo, severity: &str, locale: Locale) -> String {
+fn explain(d: &RuleInfo, severity: &str, linter: &Linter) -> String {
+    let locale = linter.locale();
     let mut s = String::new();
-    let origin = if d.origin == "built-in" {
-        tr(locale, "indbygget", "built-in")
-    } else {
-        d.origin.as_str()
+    let pack = d
+        .origin
+        .strip_prefix("<builtin pack ")
+        .and_then(|p| p.strip_suffix('>'));
+    let origin = match pack {
+        _ if d.origin == "built-in" => tr(locale, "indbygget", "built-in").to_string(),
+        Some(p) => format!(
+            "{} {p}",
+            tr(locale, "fra den indbyggede pakke", "from the built-in pack")
+        ),
+        None => d.origin.clone(),
     };
     let _ = writeln!(s, "{} — {severity} ({origin})", d.id);
     if !d.enabled {
@@ -76,6 +106,7 @@ fn explain(d: &RuleInfo, severity: &str, locale: Locale) -> String {
         );
     }
     if let Some(route) = &d.route {
+        let route = linter.role_name(route);
         let _ = writeln!(s, "{}: {route}", tr(locale, "Sendes til", "Routed to"));
     }
     let _ = writeln!(s, "\n{}\n", d.summary.trim());
@@ -103,9 +134,11 @@ fn explain(d: &RuleInfo, severity: &str, locale: Locale) -> String {
         let _ = writeln!(s, "{}", tr(locale, "Eksempler:", "Examples:"));
         for e in d.examples.iter().filter(|e| e.bad) {
             let _ = writeln!(s, "  ✗ {}", e.text.trim());
+            condition(&mut s, e, locale);
         }
         for e in d.examples.iter().filter(|e| !e.bad) {
             let _ = writeln!(s, "  ✓ {}", e.text.trim());
+            condition(&mut s, e, locale);
         }
     }
     s

@@ -56,13 +56,8 @@ pub fn run(args: &RulesArgs) -> Result<ExitCode, Error> {
                 } else {
                     format!("{} ", tr(locale, "(slået fra)", "(disabled)"))
                 };
-                let _ = writeln!(
-                    s,
-                    "{:id_width$}  {:8}  {off}{}",
-                    d.id,
-                    d.severity.as_str(),
-                    d.summary
-                );
+                let level = linter.message(&format!("severity.{}", d.severity));
+                let _ = writeln!(s, "{:id_width$}  {level:8}  {off}{}", d.id, d.summary);
             }
             s
         }

@@ -375,8 +375,13 @@ pub(super) fn data_rule(
         .replaces
         .take()
         .map(|t| (t.get_ref().clone(), Located::new(source, t.span())));
+    let superseded_by = r
+        .superseded_by
+        .take()
+        .map(|t| (t.get_ref().clone(), Located::new(source, t.span())));
     Ok(DataRule {
         replaces,
+        superseded_by,
         at: Located::new(source, id_span),
         id,
         severity: r.severity.unwrap_or(Severity::Warning),

@@ -49,7 +49,7 @@ fn allowed(key: &str) -> Option<Msg> {
         | "max_topic_tags" => msg!("error.expected.whole-number"),
         "until" | "from" | "to" => msg!("error.expected.date"),
         "names" | "products" | "competitors" | "domains" | "disclosures" | "internal_hosts"
-        | "extends" | "catalogs" | "aliases" => msg!("error.expected.texts"),
+        | "extends" | "catalogs" | "aliases" | "superseded_by" => msg!("error.expected.texts"),
         "summary" | "message" | "suggestion" | "explain" | "reason" => {
             msg!("error.expected.localized-text")
         }

@@ -248,6 +248,10 @@ pub(crate) struct DataRule {
     /// it is still to be resolved: a pack's rule is removed on loading; a built-in code rule
     /// is left out when the linter is built.
     pub replaces: Option<(String, Located)>,
+    /// Rules that say the same thing louder (`superseded_by = ["disclosure.missing"]`): on a
+    /// post where one of them has a finding, this rule's findings are dropped. Checked when the
+    /// linter is built.
+    pub superseded_by: Option<(Vec<String>, Located)>,
     /// Default severity.
     pub severity: Severity,
     /// Default route.

@@ -156,6 +156,7 @@ pub(crate) enum RawReplace {
 pub(crate) struct RawRule {
     pub id: Spanned<String>,
     pub replaces: Option<Spanned<String>>,
+    pub superseded_by: Option<Spanned<Vec<String>>>,
     pub kind: Spanned<String>,
     pub severity: Option<Severity>,
     pub route: Option<String>,

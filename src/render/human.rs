@@ -69,6 +69,7 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
         lines: LineIndex::new(&shown.text),
         shown: &shown,
     };
+    let help = linter.message("output.help");
     for finding in report.findings.iter().take(MAX_FINDINGS_SHOWN) {
         let diag = FindingDiagnostic {
             finding,
@@ -79,6 +80,9 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
         if handler.render_report(&mut drawn, &diag).is_err() {
             // miette only fails on a formatter error; fall back to one plain line.
             drawn = format!("{}: {}\n", finding.rule, printable::line(&finding.message));
+        }
+        if help != "help" {
+            drawn = relabel_help(&drawn, &help);
         }
         out.push('\n');
         out.push_str(&drawn);
@@ -101,10 +105,53 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
         linter.message(&format!("verdict.{}", report.verdict.as_str()))
     );
     if !report.reviewers.is_empty() {
-        // Role names are the guideline's own words: shown as written, never translated.
-        let _ = write!(out, " ({})", report.reviewers.join(", "));
+        // The built-in roles in the locale's words; a guideline's own role as written.
+        let roles: Vec<String> = report
+            .reviewers
+            .iter()
+            .map(|r| linter.role_name(r))
+            .collect();
+        let _ = write!(out, " ({})", roles.join(", "));
     }
     out.push_str("\n\n");
+}
+
+/// miette labels the suggestion with an English "help:"; in another locale the line gets the
+/// locale's word ("forslag:"), in miette's own layout and colours. Only miette writes a line
+/// that starts with "  help: " (the post's lines are drawn behind a gutter).
+fn relabel_help(drawn: &str, label: &str) -> String {
+    let mut out = String::with_capacity(drawn.len() + 8);
+    let mut done = false;
+    // miette wrapped the hint under "  help: "; its further lines move along with the label.
+    let extra = " ".repeat(label.chars().count().saturating_sub("help".len()));
+    let mut in_help = false;
+    for line in drawn.split_inclusive('\n') {
+        if in_help && line.starts_with("        ") {
+            out.push_str(&extra);
+            out.push_str(line);
+            continue;
+        }
+        in_help = false;
+        // Colour codes may come first: ESC [ … m.
+        let plain_start = line.find("  help: ").filter(|&i| {
+            line[..i]
+                .bytes()
+                .all(|b| b == 0x1b || b == b'[' || b == b';' || b.is_ascii_digit() || b == b'm')
+        });
+        match plain_start {
+            Some(i) if !done => {
+                out.push_str(&line[..i]);
+                out.push_str("  ");
+                out.push_str(label);
+                out.push(':');
+                out.push_str(&line[i + "  help:".len()..]);
+                done = true;
+                in_help = true;
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
 fn summary(out: &mut String, s: &Summary, linter: &Linter) {
