@@ -18,6 +18,15 @@ fn rules_fired(linter: &Linter, text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The ids of the rules under `prefix` that fire on `text`.
+fn family_fired(linter: &Linter, text: &str, prefix: &str) -> Vec<String> {
+    rules_fired(linter, text)
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| r.starts_with(prefix))
+        .collect()
+}
+
 /// The error of loading a guideline and building a linter from it: the file format is
 /// checked on loading, the rule ids and options when the linter resolves them.
 fn err(toml: &str) -> postlint::Error {
@@ -347,13 +356,7 @@ terms = ["interne projekt"]
 superseded_by = ["acme.codename"]
 "#,
     );
-    let fired = |t: &str| -> Vec<String> {
-        rules_fired(&l, t)
-            .into_iter()
-            .map(|(r, _)| r)
-            .filter(|r| r.starts_with("acme."))
-            .collect()
-    };
+    let fired = |t: &str| family_fired(&l, t, "acme.");
     assert_eq!(
         fired("Vores interne projekt Nordlys er i gang."),
         ["acme.codename"]
@@ -391,13 +394,7 @@ fn a_recommendation_is_not_told_twice_to_say_the_author_works_there() {
     let l = linter(
         "extends = [\"recommended\"]\n[company]\nnames = [\"Falck\"]\nproducts = [\"Falck Tryghed\"]\ndisclosures = [\"#FalckAnsat\"]\n",
     );
-    let rules = |t: &str| -> Vec<String> {
-        rules_fired(&l, t)
-            .into_iter()
-            .map(|(r, _)| r)
-            .filter(|r| r.starts_with("disclosure."))
-            .collect()
-    };
+    let rules = |t: &str| family_fired(&l, t, "disclosure.");
     assert_eq!(
         rules("Jeg kan varmt anbefale Falck Tryghed – nu med 20 % rabat. Bestil i dag!"),
         ["disclosure.missing"]
