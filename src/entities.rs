@@ -442,6 +442,23 @@ fn is_path_end_char(c: char) -> bool {
     }
 }
 
+/// Whether a host name is one twitter-text links (its `validDomain`): no label starts or ends
+/// with `-` or `_`, none is longer than 63 characters, the domain and the TLD (the last two
+/// labels) have no `_` (a subdomain may), and a punycode label (`xn--`) is ASCII.
+fn host_is_valid(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    labels.iter().enumerate().all(|(i, l)| {
+        let edge = |c: Option<char>| matches!(c, Some('-' | '_'));
+        !l.is_empty()
+            && !edge(l.chars().next())
+            && !edge(l.chars().next_back())
+            && l.chars().count() <= 63
+            && (i + 2 < n || n == 1 || !l.contains('_'))
+            && (!l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--")) || l.is_ascii())
+    })
+}
+
 /// Parses a URL starting at `start` (where `url_may_start(prev)` holds).
 fn url(text: &str, start: usize, prev: Option<char>) -> Option<Entity> {
     let bytes = text.as_bytes();
@@ -455,6 +472,9 @@ fn url(text: &str, start: usize, prev: Option<char>) -> Option<Entity> {
             return None;
         }
         end = labels.run_end;
+        if !host_is_valid(&text[host_start..end]) {
+            return None;
+        }
     } else {
         // twitter-text: a scheme-less URL may not follow `-`, `_`, `.` or `/`.
         if matches!(prev, Some('-' | '_' | '.' | '/')) {
@@ -470,7 +490,8 @@ fn url(text: &str, start: usize, prev: Option<char>) -> Option<Entity> {
             return None;
         }
         match labels.best {
-            Some((tld_end, _, _, _)) => end = tld_end,
+            Some((tld_end, _, _, _)) if host_is_valid(&text[start..tld_end]) => end = tld_end,
+            Some(_) => return None,
             None => {
                 // `localhost:8080/x` is accepted without a scheme when it has a port, so that
                 // rules about internal hosts see it.
@@ -534,6 +555,21 @@ fn url(text: &str, start: usize, prev: Option<char>) -> Option<Entity> {
             has_path_or_port = true;
         }
         end = pos.max(end);
+    }
+    // A t.co link is X's own: its slug is letters and digits, at most 40 of them
+    // (twitter-text's `validTcoUrl`), so "http://t.co/abc's" ends before the apostrophe.
+    if bytes[host_start..end]
+        .get(..5)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"t.co/"))
+    {
+        let slug_start = host_start + 5;
+        let slug_end = run_end(text, slug_start, |c| c.is_ascii_alphanumeric());
+        if slug_end - slug_start > 40 {
+            return None;
+        }
+        if bytes.get(slug_end) != Some(&b'?') {
+            end = slug_end;
+        }
     }
     if scheme.is_none() && !has_path_or_port {
         // A bare two-label domain: apply the country-code and title-case checks.
