@@ -4,7 +4,7 @@
 use super::args::ExplainArgs;
 use super::error::msg;
 use super::{linter_for, tr, write_stdout, Error};
-use postlint::{Linter, Locale, RuleExample, RuleInfo};
+use postlint::{Arg, Linter, RuleExample, RuleInfo};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -39,21 +39,16 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Error> {
 
 /// What an example needs to be bad or good, under it: the same sentence can be ✗ inside a
 /// quiet period and ✓ the day after it, or ✗ on X and ✓ on LinkedIn.
-fn condition(s: &mut String, e: &RuleExample, locale: Locale) {
+fn condition(s: &mut String, e: &RuleExample, linter: &Linter) {
     let mut parts = Vec::new();
     if let Some(g) = &e.guideline {
         let toml: Vec<&str> = g.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        parts.push(format!(
-            "{} `{}`",
-            tr(locale, "med", "with"),
-            toml.join("; ")
-        ));
+        let args = [("guideline", Arg::from(toml.join("; ")))];
+        parts.push(linter.message_with("output.example-guideline", &args));
     }
     if let Some(date) = e.date {
-        parts.push(format!(
-            "{} {date}",
-            tr(locale, "tjekket den", "checked on")
-        ));
+        let args = [("date", Arg::from(date.to_string()))];
+        parts.push(linter.message_with("output.example-date", &args));
     }
     if !parts.is_empty() {
         let _ = writeln!(s, "      ({})", parts.join(", "));
@@ -87,10 +82,7 @@ fn explain(d: &RuleInfo, severity: &str, linter: &Linter) -> String {
         .and_then(|p| p.strip_suffix('>'));
     let origin = match pack {
         _ if d.origin == "built-in" => tr(locale, "indbygget", "built-in").to_string(),
-        Some(p) => format!(
-            "{} {p}",
-            tr(locale, "fra den indbyggede pakke", "from the built-in pack")
-        ),
+        Some(p) => linter.message_with("output.from-pack", &[("pack", Arg::from(p))]),
         None => d.origin.clone(),
     };
     let _ = writeln!(s, "{} — {severity} ({origin})", d.id);
@@ -134,11 +126,11 @@ fn explain(d: &RuleInfo, severity: &str, linter: &Linter) -> String {
         let _ = writeln!(s, "{}", tr(locale, "Eksempler:", "Examples:"));
         for e in d.examples.iter().filter(|e| e.bad) {
             let _ = writeln!(s, "  ✗ {}", e.text.trim());
-            condition(&mut s, e, locale);
+            condition(&mut s, e, linter);
         }
         for e in d.examples.iter().filter(|e| !e.bad) {
             let _ = writeln!(s, "  ✓ {}", e.text.trim());
-            condition(&mut s, e, locale);
+            condition(&mut s, e, linter);
         }
     }
     s
