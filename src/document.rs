@@ -4,7 +4,7 @@
 //! words, sentences, entities and the detected language from here instead of re-scanning.
 
 use crate::emoji;
-use crate::entities::{self, Entities};
+use crate::entities::{self, Entities, Entity};
 pub use crate::fold::split_words;
 use crate::fold::{self, Folded};
 use crate::numbers::Numbers;
@@ -142,8 +142,13 @@ pub struct Document<'a> {
     folded_words: String,
     /// Sentences in order (a line break also ends a sentence: posts often skip the full stop).
     pub sentences: Vec<Range<usize>>,
-    /// URLs, hashtags, mentions and cashtags.
+    /// URLs, hashtags, mentions, lists and cashtags as X sees them, and the links and handles
+    /// it does not.
     pub entities: Entities,
+    /// The links a reader sees ([`Entities::links`]): what link rules read.
+    pub links: Vec<Entity>,
+    /// The people the post tags ([`Entities::people`]): what mention rules read.
+    pub people: Vec<Entity>,
     /// Byte ranges of the emoji in the body, each a whole sequence (👍🏽, 👨‍👩‍👧, 🇩🇰, 1️⃣); see
     /// [`crate::emoji`].
     pub emoji: Vec<Range<usize>>,
@@ -195,6 +200,8 @@ impl<'a> Document<'a> {
             .collect();
         let protected = protected(text, &entities, &emails);
         let entity_spans = merged_spans(&entities);
+        let links = entities.links().into_iter().cloned().collect();
+        let people = entities.people().into_iter().cloned().collect();
         Document {
             text,
             body,
@@ -203,6 +210,8 @@ impl<'a> Document<'a> {
             folded_words,
             sentences,
             entities,
+            links,
+            people,
             emoji,
             protected,
             entity_spans,
@@ -286,11 +295,7 @@ impl<'a> Document<'a> {
 /// [`Document::touches_entity`]).
 /// The spans of all entities, sorted, overlapping ones merged.
 fn merged_spans(e: &Entities) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = [&e.urls, &e.hashtags, &e.mentions, &e.cashtags]
-        .iter()
-        .flat_map(|list| list.iter().map(|x| x.start..x.end))
-        .filter(|r| r.start < r.end)
-        .collect();
+    let mut ranges: Vec<Range<usize>> = reader_spans(e).filter(|r| r.start < r.end).collect();
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
@@ -303,9 +308,7 @@ fn merged_spans(e: &Entities) -> Vec<Range<usize>> {
 }
 
 fn protected(text: &str, e: &Entities, emails: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = [&e.urls, &e.hashtags, &e.mentions, &e.cashtags]
-        .iter()
-        .flat_map(|list| list.iter().map(|x| x.start..x.end))
+    let mut ranges: Vec<Range<usize>> = reader_spans(e)
         .chain(emails.iter().cloned())
         .filter(|r| r.start <= r.end && r.end <= text.len())
         .collect();
@@ -401,17 +404,20 @@ fn email_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 fn shift_entities(e: &mut Entities, by: usize) {
-    for list in [
-        &mut e.hashtags,
-        &mut e.mentions,
-        &mut e.urls,
-        &mut e.cashtags,
-    ] {
-        for ent in list.iter_mut() {
-            ent.start += by;
-            ent.end += by;
-        }
-    }
+    e.each_mut(|ent| {
+        ent.start += by;
+        ent.end += by;
+    });
+}
+
+/// The spans of the entities a reader sees as such: X's URLs only where they read as links
+/// (not the `dag.Se` of a missing space), and every other kind.
+fn reader_spans(e: &Entities) -> impl Iterator<Item = Range<usize>> + '_ {
+    let links = e.links().into_iter().map(|x| x.start..x.end);
+    let rest = [&e.hashtags, &e.mentions, &e.lists, &e.cashtags, &e.handles]
+        .into_iter()
+        .flat_map(|list| list.iter().map(|x| x.start..x.end));
+    links.chain(rest)
 }
 
 /// Splits text into sentences: after `.`, `!`, `?` or `…` (and any closing quotes or
@@ -590,8 +596,8 @@ mod tests {
         let text = "Se $NOVO og #FalckAnsat hos @jens_h på https://falck.dk/job?x=1, $NOVO#tag";
         let doc = Document::new(text, 0..text.len(), None, &[Lang::Da, Lang::En]);
         let e = &doc.entities;
-        let all: Vec<_> = [&e.urls, &e.hashtags, &e.mentions, &e.cashtags]
-            .iter()
+        let all: Vec<_> = e
+            .lists()
             .flat_map(|l| l.iter().map(|x| x.start..x.end))
             .collect();
         assert!(all.len() >= 5, "{all:?}");

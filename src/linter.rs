@@ -2,14 +2,13 @@
 //! of posts.
 
 use crate::document::Document;
-use crate::entities::{Entities, Entity};
 use crate::error::{did_you_mean_msg, internal, msg, Error, ErrorKind};
 use crate::fix;
 use crate::guideline::diag::did_you_mean;
 use crate::guideline::Guideline;
 use crate::i18n::{Catalog, Locale, Named};
 use crate::matcher::{Matcher, MatcherBuilder};
-use crate::platform::{self, Platform, Profile, Profiles};
+use crate::platform::{self, Length, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
 use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict};
 use crate::resolve::{resolve, Resolved, Source};
@@ -335,7 +334,7 @@ impl Linter {
             .or(self.options.date)
             .unwrap_or_else(Moment::now)
             .resolve(&self.tz);
-        let platforms = self.measure(post, &doc);
+        let platforms = self.measure_post(post, &doc);
         let mut scores = self.sales.score(&doc, &hits);
         scores.tone = self.sentiment.read(&doc, &hits);
         scores.sentiment = scores.tone.sentiment();
@@ -582,7 +581,29 @@ impl Linter {
         });
     }
 
-    fn measure(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<Measured<'_>> {
+    /// Counts `text` exactly as given — nothing trimmed, no front matter read — on each of the
+    /// guideline's platforms, the way a composer's live counter does. [`Linter::check`]
+    /// counts the post as published instead: its body without surrounding white space.
+    ///
+    /// ```
+    /// use postlint::{Guideline, Linter};
+    ///
+    /// let guideline = Guideline::from_toml("platforms = [\"x\"]", "postlint.toml").unwrap();
+    /// let linter = Linter::new(guideline).unwrap();
+    /// let x = &linter.measure("Se https://falck.dk/job ")[0];
+    /// assert_eq!((x.name.as_str(), x.length), ("x", 3 + 23 + 1));
+    /// ```
+    pub fn measure(&self, text: &str) -> Vec<Length> {
+        let entities = crate::entities::extract(text);
+        self.guideline
+            .platforms
+            .iter()
+            .filter_map(|name| self.profiles.get(name))
+            .map(|profile| platform::measure(text, &entities, profile))
+            .collect()
+    }
+
+    fn measure_post(&self, post: &Post<'_>, doc: &Document<'_>) -> Vec<Measured<'_>> {
         let names: Vec<&str> = match post.platform_list() {
             Some(list) => list.iter().map(Platform::name).collect(),
             None if !self.options.platforms.is_empty() => {
@@ -602,22 +623,7 @@ impl Linter {
         let body = doc.body_text();
         let trimmed = body.trim();
         let offset = doc.body.start + (body.len() - body.trim_start().len());
-        let shift = |list: &[Entity]| {
-            list.iter()
-                .filter(|e| e.start >= offset && e.end <= offset + trimmed.len())
-                .map(|e| Entity {
-                    text: e.text.clone(),
-                    start: e.start - offset,
-                    end: e.end - offset,
-                })
-                .collect()
-        };
-        let entities = Entities {
-            hashtags: shift(&doc.entities.hashtags),
-            mentions: shift(&doc.entities.mentions),
-            urls: shift(&doc.entities.urls),
-            cashtags: shift(&doc.entities.cashtags),
-        };
+        let entities = doc.entities.within(offset..offset + trimmed.len());
         let mut out: Vec<Measured<'_>> = Vec::new();
         for name in names {
             let Some(profile) = self.profiles.get(name) else {

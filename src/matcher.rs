@@ -289,7 +289,7 @@ impl Matcher {
 
 /// Whether `span` overlaps a URL entity (entities are sorted by start).
 fn inside_url(doc: &Document<'_>, span: Span) -> bool {
-    let urls = &doc.entities.urls;
+    let urls = &doc.links;
     let i = urls.partition_point(|u| u.end <= span.start);
     urls.get(i).is_some_and(|u| u.start < span.end)
 }

@@ -233,8 +233,13 @@ fn x_weighted_length_table() {
         ),
         (
             "falck.dk",
-            8,
-            "bare ccTLD domain is not linked by X: as text",
+            23,
+            "bare ccTLD domain: linked (twitter-text's suite extracts `it.so`, `twitter.jp`)",
+        ),
+        (
+            "http://intranet/wiki",
+            20,
+            "a host without a TLD is not linked: as text",
         ),
         ("a\u{200E}b", 4, "LRM U+200E is outside 2000–200D: 2"),
         ("a\u{200F}b", 4, "RLM U+200F: 2"),

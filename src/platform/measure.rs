@@ -3,7 +3,7 @@
 use super::x::x_weighted_length;
 use super::{Profile, Unit};
 use crate::document::Document;
-use crate::entities::{extract, url_has_scheme, url_is_linkable, Entities, Entity};
+use crate::entities::{extract, url_has_scheme, Entities, Entity};
 use serde::Serialize;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -103,7 +103,7 @@ fn substituted_length(text: &str, entities: &Entities, profile: &Profile, unit: 
         &[]
     };
     let mentions: &[Entity] = if profile.mention_domain_free {
-        &entities.mentions
+        &entities.handles
     } else {
         &[]
     };
@@ -124,7 +124,7 @@ fn substituted_length(text: &str, entities: &Entities, profile: &Profile, unit: 
         let (entity, replacement) = if take_url {
             u += 1;
             let e = &urls[u - 1];
-            let linkable = url_has_scheme(&e.text) && url_is_linkable(&e.text);
+            let linkable = url_has_scheme(&e.text);
             (
                 e,
                 linkable.then_some(Replacement::Fixed(profile.url_length.unwrap_or(23))),
@@ -289,7 +289,7 @@ pub(crate) fn cut_offset(
         &[]
     };
     let mentions: &[Entity] = if profile.mention_domain_free {
-        &doc.entities.mentions
+        &doc.entities.handles
     } else {
         &[]
     };
@@ -361,8 +361,7 @@ fn whole_entity(
 ) -> Option<(usize, usize)> {
     if let (Some(e), Some(n)) = (url.filter(|e| e.start == pos), profile.url_length) {
         // X links a URL without a scheme too; the other platforms only with one.
-        let linkable =
-            url_is_linkable(&e.text) && (profile.unit == Unit::Weighted || url_has_scheme(&e.text));
+        let linkable = profile.unit == Unit::Weighted || url_has_scheme(&e.text);
         if linkable {
             return Some((e.end, n));
         }
@@ -474,12 +473,11 @@ mod tests {
 
     #[test]
     fn x_urls_twitter_does_not_link_count_as_text() {
-        assert_eq!(
-            x("falck.dk"),
-            8,
-            "bare ccTLD without path is not linked by X"
-        );
+        // twitter-text links a bare country-code domain (its suite: `it.so`), not a host
+        // without a TLD, an IP address or a URL over 4,096 characters.
+        assert_eq!(x("falck.dk"), 23);
         assert_eq!(x("http://intranet/x"), 17);
+        assert_eq!(x("http://10.0.0.5/"), 16);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! X's weighted length: twitter-text's configuration v3.
 
 use crate::emoji;
-use crate::entities::{url_is_linkable, Entities};
+use crate::entities::Entities;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// twitter-text v3 (`v3.json`, shipped with its licence in `rules/`): code points in these ranges
@@ -44,7 +44,7 @@ pub(super) fn x_weighted_length(
         let Some(before) = text.get(pos..url.start) else {
             continue;
         };
-        if text.get(url.start..url.end).is_none() || !url_is_linkable(&url.text) {
+        if text.get(url.start..url.end).is_none() {
             continue;
         }
         acc.segment(before);

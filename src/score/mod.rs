@@ -532,7 +532,7 @@ impl SalesLexicon {
             targets.extend(product_words.iter().map(|&w| w..w + 1));
         }
         if kind.links_are_targets {
-            targets.extend(doc.entities.urls.iter().filter_map(|u| {
+            targets.extend(doc.links.iter().filter_map(|u| {
                 let w = doc.word_index(u.start);
                 (w < doc.words.len()).then_some(w..w + 1)
             }));
@@ -634,7 +634,7 @@ impl SalesLexicon {
     }
 
     fn shop_links(&self, doc: &Document<'_>, found: &mut Vec<Found>) {
-        for u in &doc.entities.urls {
+        for u in &doc.links {
             let (host, path) = host_and_path(&u.text);
             let host = host.strip_prefix("www.").unwrap_or(&host);
             let shop_host = self.shop_hosts.iter().any(|h| host.starts_with(h.as_str()));

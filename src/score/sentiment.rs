@@ -435,12 +435,7 @@ impl SentimentLexicon {
         }
         let mut people: Vec<Span> = hits.terms(lex.people).iter().map(|h| h.span).collect();
         people.extend(hits.terms(self.names).iter().map(|h| h.span));
-        people.extend(
-            doc.entities
-                .mentions
-                .iter()
-                .map(|m| Span::new(m.start, m.end)),
-        );
+        people.extend(doc.people.iter().map(|m| Span::new(m.start, m.end)));
         for h in hits.terms(lex.insults) {
             if negated(h.span) {
                 continue;

@@ -141,7 +141,7 @@ impl InternalRule {
 
 impl Rule for InternalRule {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for url in &cx.doc.entities.urls {
+        for url in &cx.doc.links {
             let Some(kind) = classify_host(&host_of(&url.text), &self.listed, &self.allow) else {
                 continue;
             };

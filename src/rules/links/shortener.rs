@@ -60,7 +60,7 @@ impl Shortener {
 
 impl Rule for Shortener {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for url in &cx.doc.entities.urls {
+        for url in &cx.doc.links {
             if self.is_shortener(&host_of(&url.text)) {
                 out.report(Span::new(url.start, url.end), "message")
                     .arg("link", shown(&url.text))

@@ -36,7 +36,7 @@ fn link_key(url: &str) -> String {
 
 impl Rule for TooMany {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        let urls = &cx.doc.entities.urls;
+        let urls = &cx.doc.links;
         if urls.is_empty() {
             return;
         }

@@ -178,7 +178,7 @@ impl Tracking {
 
 impl Rule for Tracking {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        for url in &cx.doc.entities.urls {
+        for url in &cx.doc.links {
             // Most links have no query at all.
             if !url.text.contains('?') {
                 continue;

@@ -55,7 +55,7 @@ fn account_key(text: &str) -> std::borrow::Cow<'_, str> {
 
 impl Rule for TooMany {
     fn check(&self, cx: &Context<'_>, out: &mut Emitter<'_>) {
-        let mentions = &cx.doc.entities.mentions;
+        let mentions = &cx.doc.people;
         let total = mentions.len();
         if total == 0 {
             return;

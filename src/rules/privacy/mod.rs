@@ -117,8 +117,7 @@ impl People {
         refs.extend(self.names(cx).into_iter().map(|s| (s, Who::Other)));
         refs.extend(
             cx.doc
-                .entities
-                .mentions
+                .people
                 .iter()
                 .map(|m| (Span::new(m.start, m.end), Who::Other)),
         );
@@ -149,13 +148,7 @@ impl People {
     /// Whether the post names or tags someone: a first name or an @mention.
     pub fn names_someone(&self, cx: &Context<'_>) -> Vec<Span> {
         let mut v: Vec<Span> = self.names(cx);
-        v.extend(
-            cx.doc
-                .entities
-                .mentions
-                .iter()
-                .map(|m| Span::new(m.start, m.end)),
-        );
+        v.extend(cx.doc.people.iter().map(|m| Span::new(m.start, m.end)));
         v.sort_by_key(|s| s.start);
         v
     }
