@@ -28,7 +28,10 @@ pub struct Word {
 /// not one pass per finding.
 #[derive(Debug)]
 pub struct LineIndex {
+    /// Where each line starts (the first after a byte-order mark, which is no column).
     starts: Vec<usize>,
+    /// The character offset of each line's start, counted from the same point.
+    chars: Vec<usize>,
     /// The last (offset, line, column) computed (a mutex keeps the index `Sync`).
     cursor: std::sync::Mutex<(usize, usize, usize)>,
 }
@@ -37,7 +40,8 @@ impl Clone for LineIndex {
     fn clone(&self) -> Self {
         LineIndex {
             starts: self.starts.clone(),
-            cursor: std::sync::Mutex::new((0, 0, 1)),
+            chars: self.chars.clone(),
+            cursor: std::sync::Mutex::new((self.starts[0], 0, 1)),
         }
     }
 }
@@ -45,18 +49,27 @@ impl Clone for LineIndex {
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        let first = bom_len(text);
+        let mut starts = vec![first];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut chars = Vec::with_capacity(starts.len());
+        let mut count = 0;
+        for (i, &s) in starts.iter().enumerate() {
+            chars.push(count);
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            count += text[s..end].chars().count();
+        }
         LineIndex {
             starts,
-            cursor: std::sync::Mutex::new((0, 0, 1)),
+            chars,
+            cursor: std::sync::Mutex::new((first, 0, 1)),
         }
     }
 
     /// The 1-based (line, column) of byte `offset` in `text`; offsets inside a character
-    /// or past the end are clamped.
+    /// or past the end are clamped, and so are offsets inside a leading byte-order mark.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let offset = floor_char_boundary(text, offset.min(text.len())).max(self.starts[0]);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let mut cursor = self.cursor.lock().unwrap_or_else(|e| e.into_inner());
         let (last_offset, last_line, last_column) = *cursor;
@@ -67,6 +80,13 @@ impl LineIndex {
         };
         *cursor = (offset, line, column);
         (line + 1, column)
+    }
+
+    /// The 0-based character (Unicode scalar value) offset of byte `offset`, counted after a
+    /// leading byte-order mark, as SARIF's `charOffset` counts with code-point columns.
+    pub fn char_offset(&self, text: &str, offset: usize) -> usize {
+        let (line, column) = self.line_col(text, offset);
+        self.chars[line - 1] + column - 1
     }
 
     /// The 0-based index of the line containing byte `offset`.
@@ -94,6 +114,15 @@ impl LineIndex {
             end
         };
         start..end
+    }
+}
+
+/// The length of a leading byte-order mark (U+FEFF), 0 without one.
+pub(crate) fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
     }
 }
 

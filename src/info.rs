@@ -97,6 +97,11 @@ impl Linter {
             summary,
             explanation,
             options,
+            help_url: self
+                .guideline
+                .help_url
+                .as_ref()
+                .map(|u| u.replace("{rule}", &r.id)),
             examples: words
                 .map(|w| w.examples.iter().map(RuleExample::from).collect())
                 .unwrap_or_default(),
@@ -215,6 +220,8 @@ pub struct RuleInfo {
     pub options: Vec<OptionInfo>,
     /// Its examples.
     pub examples: Vec<RuleExample>,
+    /// Where the company explains it, from the guideline's `help_url`.
+    pub help_url: Option<String>,
 }
 
 /// One option of a rule.

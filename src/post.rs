@@ -1,6 +1,7 @@
 //! A post to check: its text, where it came from, and per-post settings (from the caller or
 //! from TOML front matter between `+++` lines).
 
+use crate::document::bom_len;
 use crate::error::{msg, Error, ErrorKind};
 use crate::platform::Platform;
 use crate::text::Lang;
@@ -36,10 +37,12 @@ struct FrontMatter {
 }
 
 impl<'a> Post<'a> {
-    /// A post whose whole text is the body (no front matter is looked for).
+    /// A post whose whole text is the body (no front matter is looked for). A leading
+    /// byte-order mark (a draft saved by Windows Notepad) is not part of the body: it counts
+    /// on no platform, while spans still point into the whole text.
     pub fn new(text: impl Into<Cow<'a, str>>) -> Post<'a> {
         let text = text.into();
-        let body = 0..text.len();
+        let body = bom_len(&text)..text.len();
         Post {
             text,
             body,
@@ -181,8 +184,8 @@ impl<'a> Post<'a> {
 
 /// Finds `+++` front matter: the range of its TOML and where the body starts.
 fn front_matter(text: &str) -> Option<(Range<usize>, usize)> {
-    let rest = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let bom = text.len() - rest.len();
+    let bom = bom_len(text);
+    let rest = &text[bom..];
     let first_line_end = rest.find('\n')?;
     if rest[..first_line_end].trim_end() != "+++" {
         return None;

@@ -153,11 +153,7 @@ fn report(
     let items: Vec<Item<'_>> = drafts
         .iter()
         .zip(&reports)
-        .map(|(d, r)| Item {
-            source: &d.source,
-            text: &d.text,
-            report: r,
-        })
+        .map(|(d, r)| d.item(r))
         .collect();
 
     // With `--fix` on standard input, stdout carries the fixed text; the report goes to stderr.
@@ -220,14 +216,7 @@ fn stream_jsonl(
                 Ok(post) => {
                     let report = linter.check(&post);
                     failed |= fail_on.is_some_and(|level| report.has_findings_at(level));
-                    render::write_jsonl(
-                        &mut out,
-                        &Item {
-                            source: &d.source,
-                            text: &d.text,
-                            report: &report,
-                        },
-                    )
+                    render::write_jsonl(&mut out, &d.item(&report))
                 }
                 Err(e) => {
                     bad += 1;

@@ -33,6 +33,26 @@ pub struct Draft {
     pub record: Option<RecordMeta>,
 }
 
+impl Draft {
+    /// The draft and its report as the renderers see them.
+    pub fn item<'a>(&'a self, report: &'a postlint::Report) -> postlint::render::Item<'a> {
+        use postlint::render::{Item, Origin};
+        let origin = if self.record.is_some() {
+            Origin::Record
+        } else if self.path.is_none() {
+            Origin::Stdin
+        } else {
+            Origin::File
+        };
+        Item {
+            source: &self.source,
+            text: &self.text,
+            report,
+            origin,
+        }
+    }
+}
+
 /// Per-post settings from a JSON Lines record.
 #[derive(Debug, Clone, Default)]
 pub struct RecordMeta {

@@ -27,7 +27,7 @@ use super::args::ServeArgs;
 use super::error::msg;
 use super::Error;
 use super::{load_guideline, resolve_locale, write_stderr};
-use postlint::render::{self, Format, Item, RenderOptions};
+use postlint::render::{self, Format, Item, Origin, RenderOptions};
 use postlint::{Lang, Linter, Moment, Options, Platform, Post, Report};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -702,6 +702,7 @@ fn item<'a>(c: &'a Checked, report: &'a Report) -> Item<'a> {
         source: &c.source,
         text: &c.text,
         report,
+        origin: Origin::Record,
     }
 }
 

@@ -178,6 +178,20 @@ impl Loader {
         if let Some(f) = raw.fail_on {
             g.fail_on = f;
         }
+        if let Some(url) = raw.help_url {
+            let u = url.get_ref();
+            let scheme = ["https://", "http://"]
+                .iter()
+                .any(|s| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+            if !scheme || u.contains(char::is_whitespace) {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    msg!("error.help-url", url = u, rule = "{rule}"),
+                    url.span(),
+                ));
+            }
+            g.help_url = Some(url.into_inner());
+        }
         if let Some(tz) = raw.timezone {
             if crate::time::zone(tz.get_ref()).is_none() {
                 return Err(source.error(

@@ -365,6 +365,8 @@ pub struct Guideline {
     pub(crate) customers: Vec<Customer>,
     /// The IANA time zone days and local times mean (default Europe/Copenhagen).
     pub(crate) timezone: Option<String>,
+    /// `help_url`: where the company explains its rules; `{rule}` stands for a rule's id.
+    pub(crate) help_url: Option<String>,
     /// `[platforms.NAME]` overrides, in order.
     pub(crate) platform_overrides: Vec<(String, toml::Table)>,
     /// Message catalogues for further locales.
@@ -400,6 +402,7 @@ impl Default for Guideline {
             quiet_periods: Vec::new(),
             customers: Vec::new(),
             timezone: None,
+            help_url: None,
             platform_overrides: Vec::new(),
             catalogs: Vec::new(),
             strategy: Strategy::default(),

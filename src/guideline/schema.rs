@@ -17,6 +17,7 @@ pub(crate) struct RawGuideline {
     pub platforms: Option<Spanned<RawPlatforms>>,
     pub fail_on: Option<Severity>,
     pub timezone: Option<Spanned<String>>,
+    pub help_url: Option<Spanned<String>>,
     pub company: Option<RawCompany>,
     pub rules: Option<BTreeMap<Spanned<String>, RawSettings>>,
     pub confidential: Option<Vec<Spanned<RawConfidential>>>,

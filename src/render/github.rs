@@ -55,11 +55,7 @@ mod tests {
     #[test]
     fn annotation_line() {
         let r = report((4, 12), None);
-        let out = render(&[Item {
-            source: "a,b.txt",
-            text: "Big discount",
-            report: &r,
-        }]);
+        let out = render(&[Item::file("a,b.txt", "Big discount", &r)]);
         assert_eq!(
             out,
             "::warning file=a%2Cb.txt,line=1,col=5,endLine=1,endColumn=13,title=sales.discount::Discounts make the post look like an ad.\n"

@@ -340,14 +340,7 @@ mod tests {
         let text = "Big discount today";
         let mut r = report((4, 12), Some("legal"));
         r.platforms.push(Length::new("x", 301, 280, Unit::Weighted));
-        let out = draw(
-            &[Item {
-                source: "draft.txt",
-                text,
-                report: &r,
-            }],
-            Locale::EN,
-        );
+        let out = draw(&[Item::file("draft.txt", text, &r)], Locale::EN);
         assert!(!out.contains('\u{1b}'), "{out}");
         assert!(out.contains("x 301/280 — 21 over"), "{out}");
         assert!(out.contains("warning[sales.discount]"), "{out}");
@@ -361,14 +354,7 @@ mod tests {
         let text = "Blåbær og discount";
         let start = text.find("discount").unwrap();
         let r = report((start, start + 8), None);
-        let out = draw(
-            &[Item {
-                source: "b.txt",
-                text,
-                report: &r,
-            }],
-            Locale::EN,
-        );
+        let out = draw(&[Item::file("b.txt", text, &r)], Locale::EN);
         assert!(out.contains("b.txt:1:11"), "{out}");
     }
 
@@ -381,11 +367,7 @@ mod tests {
             ("a\r\nb", (1, 3)),
         ] {
             let r = report(span, None);
-            let item = Item {
-                source: "e.txt",
-                text,
-                report: &r,
-            };
+            let item = Item::file("e.txt", text, &r);
             let out = draw(&[item], Locale::EN);
             assert!(out.contains("sales.discount"), "{text:?}: {out}");
         }
@@ -399,14 +381,7 @@ mod tests {
         let start = text.find("big").unwrap();
         let mut r = report((start, start + 3), None);
         r.findings[0].message = "Term \u{1b}]8;;evil\u{7} here".to_string();
-        let out = draw(
-            &[Item {
-                source: "id\u{1b}[31m",
-                text,
-                report: &r,
-            }],
-            Locale::EN,
-        );
+        let out = draw(&[Item::file("id\u{1b}[31m", text, &r)], Locale::EN);
         for c in ['\u{1b}', '\r', '\u{202e}', '\u{7}'] {
             assert!(!out.contains(c), "{c:?} in {out}");
         }
@@ -437,11 +412,7 @@ mod tests {
     fn danish_words() {
         let mut r = report((0, 3), Some("jura"));
         r.locale = Locale::DA;
-        let item = Item {
-            source: "-",
-            text: "Big",
-            report: &r,
-        };
+        let item = Item::file("-", "Big", &r);
         let out = draw(&[item], Locale::DA);
         assert!(out.contains("Vurdering: skal gennemses (jura)"), "{out}");
         assert!(

@@ -150,11 +150,7 @@ mod tests {
         let text = "Æble\nbig discount";
         let start = text.find("discount").unwrap();
         let r = report((start, start + 8), Some("comms"));
-        let out = render(&[Item {
-            source: "a.txt",
-            text,
-            report: &r,
-        }]);
+        let out = render(&[Item::file("a.txt", text, &r)]);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], 1);
         assert_eq!(v["tool"]["name"], "postlint");

@@ -62,16 +62,8 @@ mod tests {
     fn one_line_per_post() {
         let r = report((0, 3), None);
         let items = [
-            Item {
-                source: "1",
-                text: "big deal",
-                report: &r,
-            },
-            Item {
-                source: "2",
-                text: "big deal",
-                report: &r,
-            },
+            Item::file("1", "big deal", &r),
+            Item::file("2", "big deal", &r),
         ];
         let out = render(&items);
         let lines: Vec<&str> = out.lines().collect();

@@ -11,7 +11,7 @@
 //! let linter = Linter::new(Guideline::recommended())?;
 //! let text = "Læs mere: https://bit.ly/3xYz";
 //! let report = linter.check(&Post::new(text));
-//! let items = [Item { source: "draft.txt", text, report: &report }];
+//! let items = [Item::file("draft.txt", text, &report)];
 //! let json = render(Format::Json, &items, &RenderOptions::new(&linter));
 //! assert!(json.contains("\"rule\": \"links.shortener\""));
 //! # Ok::<(), postlint::Error>(())
@@ -137,6 +137,33 @@ pub struct Item<'a> {
     pub text: &'a str,
     /// The report of checking it.
     pub report: &'a Report,
+    /// What `source` names.
+    pub origin: Origin,
+}
+
+impl<'a> Item<'a> {
+    /// A post read from the file at `path`.
+    pub fn file(path: &'a str, text: &'a str, report: &'a Report) -> Item<'a> {
+        Item {
+            source: path,
+            text,
+            report,
+            origin: Origin::File,
+        }
+    }
+}
+
+/// What an [`Item`]'s `source` names: a file (SARIF gives it as a URI), or something that is
+/// no file — standard input, a JSON Lines record's id — which formats must not pass off as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Origin {
+    /// A path to a file.
+    File,
+    /// Standard input (`source` is `-`).
+    Stdin,
+    /// A record of a batch (`source` is its id or `batch.jsonl:3`); spans point into its text.
+    Record,
 }
 
 /// A 1-based line and column (columns in Unicode scalar values).
