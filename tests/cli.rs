@@ -12,15 +12,7 @@ const CALM: &str =
     "I dag startede tre nye kolleger på vagtcentralen i Aarhus. Velkommen til jer!\n";
 
 /// A guideline with a safe substitution, so `--fix` has something to do.
-const FIX_GUIDELINE: &str = r#"
-[[rule]]
-id = "acme.name"
-kind = "substitute"
-severity = "warning"
-fix = "safe"
-message = "Write {replacement}"
-replace = { "Acme inc" = "ACME" }
-"#;
+const FIX_GUIDELINE: &str = include_str!("../fixtures/guidelines/safe-fix.toml");
 
 // ---- exit codes -------------------------------------------------------------------------
 

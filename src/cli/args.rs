@@ -72,6 +72,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FMT")]
     pub format: Format,
+    /// Print how many findings each rule made instead of the findings.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub statistics: bool,
     /// Input format: plain drafts, or JSON Lines ({"id","text","platform"?,"language"?}).
     #[arg(long, value_enum, default_value_t = InputFormat::Text, value_name = "FMT")]
     pub input_format: InputFormat,
@@ -177,8 +180,14 @@ pub enum Format {
     Jsonl,
     /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
-    /// GitHub Actions annotations.
+    /// GitHub Actions annotations (and, past 10 of a kind, the step summary).
     Github,
+    /// One line per finding: path:line:col: severity rule message.
+    Concise,
+    /// JUnit XML test results.
+    Junit,
+    /// GitLab Code Quality report.
+    Gitlab,
 }
 
 /// Input formats of `check`.
@@ -191,6 +200,9 @@ impl From<Format> for postlint::render::Format {
             Format::Jsonl => F::Jsonl,
             Format::Sarif => F::Sarif,
             Format::Github => F::Github,
+            Format::Concise => F::Concise,
+            Format::Junit => F::Junit,
+            Format::Gitlab => F::Gitlab,
         }
     }
 }

@@ -79,7 +79,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
 
     if args.format == Format::Jsonl && fixed_stdin.is_none() {
         let mut items = drafts.into_iter().map(|d| Ok(input::Item::Post(d)));
-        return stream_jsonl(&mut items, &linter, fail_on);
+        return stream_jsonl(&mut items, &linter, fail_on, reads_stdin(&args));
     }
     let failed = report(&drafts, &args, &linter, fail_on, fixed_stdin)?;
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
@@ -98,7 +98,7 @@ fn check_batch(
 ) -> Result<ExitCode, Error> {
     let mut records = input::Records::new(sources, limit);
     if args.format == Format::Jsonl {
-        return stream_jsonl(&mut records, linter, fail_on);
+        return stream_jsonl(&mut records, linter, fail_on, reads_stdin(args));
     }
     let mut drafts = Vec::new();
     let mut bad = 0usize;
@@ -163,8 +163,16 @@ fn report(
     } else {
         std::io::stdout().is_terminal()
     };
+    let format = if args.statistics {
+        render::Format::Statistics
+    } else {
+        args.format.into()
+    };
+    if format == render::Format::Github {
+        github_step_summary(&items, to_stderr);
+    }
     let output = render::render(
-        args.format.into(),
+        format,
         &items,
         &RenderOptions {
             linter,
@@ -187,14 +195,52 @@ fn report(
     Ok(failed)
 }
 
+/// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` set) with more annotations of a kind than
+/// GitHub shows, appends the whole report as Markdown to the step summary and says so in a
+/// notice; a summary that cannot be written is said in a warning, the run goes on.
+fn github_step_summary(items: &[Item<'_>], to_stderr: bool) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let Some(markdown) = render::step_summary(items) else {
+        return;
+    };
+    use std::io::Write as _;
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(markdown.as_bytes()));
+    let line = match written {
+        Ok(()) => format!(
+            "::notice title=postlint::GitHub shows {} annotations of each kind; the whole report is in the step summary.\n",
+            render::ANNOTATIONS_SHOWN
+        ),
+        Err(e) => format!(
+            "::warning title=postlint::The step summary could not be written ({e}); GitHub shows only {} annotations of each kind.\n",
+            render::ANNOTATIONS_SHOWN
+        ),
+    };
+    if to_stderr {
+        write_stderr(&line);
+    } else {
+        let _ = write_stdout(&line);
+    }
+}
+
 /// `--format jsonl`: check, write and drop one post at a time, so a batch of any size runs
 /// in constant memory and each line goes out as soon as its post is checked. A line that
 /// could not be a post is written as an error record (`{"source", "line", "error"}`) in its
 /// place, and the run exits 2 once the rest are done.
+///
+/// Reading standard input, each line is flushed as soon as it is written: the writer of the
+/// pipe may wait for an answer before it sends the next post. Files are written in 64 KiB
+/// blocks.
 fn stream_jsonl(
     items: &mut dyn Iterator<Item = Result<input::Item, Error>>,
     linter: &Linter,
     fail_on: Option<Severity>,
+    flush_each: bool,
 ) -> Result<ExitCode, Error> {
     use std::io::Write as _;
     let stdout = std::io::stdout();
@@ -243,6 +289,9 @@ fn stream_jsonl(
                 render::write_jsonl_error(&mut out, &location, line, &message)
             }
         };
+        if flush_each && written.is_ok() {
+            written = out.flush();
+        }
         if written.is_err() {
             break;
         }
@@ -254,6 +303,11 @@ fn stream_jsonl(
         _ if bad > 0 => Err(bad_lines(bad, msg!("error.batch.listed-in-output"))),
         _ => Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK })),
     }
+}
+
+/// Whether the run reads standard input (`-`, or no path).
+fn reads_stdin(args: &CheckArgs) -> bool {
+    args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-")
 }
 
 /// The post for a draft: front matter for files, the record's settings for batch lines.
@@ -325,14 +379,7 @@ fn apply_fixes(
         let (fixed, n) = fixed_text(d, linter, max)?;
         match &d.path {
             Some(path) if n > 0 && fixed != d.text => {
-                std::fs::write(path, &fixed).map_err(|e| {
-                    Error::new(msg!(
-                        "error.io.write",
-                        path = path.display().to_string(),
-                        reason = e.to_string()
-                    ))
-                    .with_path(path)
-                })?;
+                write_atomically(path, &fixed)?;
                 let what = tr(locale, "rettelse(r) i", "fix(es) applied to");
                 write_stderr(&format!("{n} {what} {}\n", d.source));
             }
@@ -342,6 +389,42 @@ fn apply_fixes(
         d.text = fixed;
     }
     Ok(stdin)
+}
+
+/// Replaces the file at `path` (through a symlink, its target) with `text` so that nothing the
+/// user wrote is lost: the text goes to a temporary file beside the target, is flushed to disk
+/// and given the target's permissions, and only then renamed over it (tempfile). A crash or a
+/// full disk leaves the original or the fixed draft, never half of one; a read-only draft is
+/// refused before anything is written (root could otherwise write it).
+fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Error> {
+    use std::io::Write as _;
+    let failed = |e: std::io::Error| {
+        Error::new(msg!(
+            "error.io.write",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+        .with_path(path)
+    };
+    let target = std::fs::canonicalize(path).map_err(failed)?;
+    let permissions = std::fs::metadata(&target).map_err(failed)?.permissions();
+    if permissions.readonly() {
+        return Err(Error::new(msg!(
+            "error.fix.read-only",
+            path = path.display().to_string()
+        ))
+        .with_path(path));
+    }
+    let dir = target.parent().unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".postlint-fix-")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    tmp.write_all(text.as_bytes()).map_err(failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    std::fs::set_permissions(tmp.path(), permissions).map_err(failed)?;
+    tmp.persist(&target).map_err(|e| failed(e.error))?;
+    Ok(())
 }
 
 /// Trims list entries and drops empty ones (`--select "sales, ,tone"`).

@@ -35,6 +35,72 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
     out
 }
 
+/// How many annotations of each kind (error, warning, notice) GitHub shows per step; the rest
+/// are dropped, so a longer report also goes to the step summary ([`step_summary`]).
+pub const ANNOTATIONS_SHOWN: usize = 10;
+
+/// The whole report as Markdown for `$GITHUB_STEP_SUMMARY`: per post with findings, a table of
+/// line, severity, rule and message; `None` when every kind of annotation fits in what GitHub
+/// shows.
+pub fn step_summary(items: &[Item<'_>]) -> Option<String> {
+    let mut counts = [0usize; 3];
+    for f in items.iter().flat_map(|i| &i.report.findings) {
+        counts[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    if counts.iter().all(|&n| n <= ANNOTATIONS_SHOWN) {
+        return None;
+    }
+    let mut out = format!(
+        "## postlint\n\n{} errors, {} warnings, {} notes in {} posts (GitHub shows {ANNOTATIONS_SHOWN} annotations of each kind).\n",
+        counts[0],
+        counts[1],
+        counts[2],
+        items.len()
+    );
+    for item in items.iter().filter(|i| !i.report.findings.is_empty()) {
+        let index = LineIndex::new(item.text);
+        let _ = write!(
+            out,
+            "\n### `{}`\n\n| Line | Severity | Rule | Message |\n|---:|---|---|---|\n",
+            cell(item.source).replace('`', "'")
+        );
+        for f in &item.report.findings {
+            let p = Position::of(&index, item.text, f.span.start);
+            let _ = writeln!(
+                out,
+                "| {}:{} | {} | `{}` | {} |",
+                p.line,
+                p.column,
+                f.severity,
+                f.rule,
+                cell(&f.message)
+            );
+        }
+    }
+    Some(out)
+}
+
+/// Text as one Markdown table cell: no line breaks, `|` and markup characters escaped.
+fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escapes a command's message, as the Actions runner expects.
 fn data(s: &str) -> String {
     s.replace('%', "%25")
@@ -60,5 +126,26 @@ mod tests {
             out,
             "::warning file=a%2Cb.txt,line=1,col=5,endLine=1,endColumn=13,title=sales.discount::Discounts make the post look like an ad.\n"
         );
+    }
+
+    #[test]
+    fn a_step_summary_only_when_annotations_would_be_dropped() {
+        let mut r = report((4, 12), None);
+        assert!(step_summary(&[Item::file("a.txt", "Big discount", &r)]).is_none());
+        let one = r.findings[0].clone();
+        for _ in 0..ANNOTATIONS_SHOWN {
+            r.findings.push(one.clone());
+        }
+        r.findings[0].message = "a | b\nc".into();
+        let md = step_summary(&[Item::file("a.txt", "Big discount", &r)]).unwrap();
+        assert!(
+            md.contains("0 errors, 11 warnings, 0 notes in 1 posts"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| 1:5 | warning | `sales.discount` | a \\| b c |"),
+            "{md}"
+        );
+        assert_eq!(md.matches("`sales.discount`").count(), 11);
     }
 }

@@ -22,16 +22,22 @@ use crate::report::{Report, Severity, Verdict};
 use crate::Linter;
 use serde::Serialize;
 
+mod concise;
 mod github;
+mod gitlab;
 #[cfg(feature = "fancy")]
 mod human;
 mod json;
 mod json_text;
 mod jsonl;
+mod junit;
 mod printable;
 mod sarif;
+mod statistics;
 
+pub use github::{step_summary, ANNOTATIONS_SHOWN};
 pub use json::FORMAT_VERSION;
+pub use statistics::statistics;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,6 +53,14 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// One line per finding: `path:line:col: severity rule message`.
+    Concise,
+    /// JUnit XML: a test suite per post, a failing test case per finding.
+    Junit,
+    /// GitLab's Code Quality report.
+    Gitlab,
+    /// How many findings each rule made, most first.
+    Statistics,
 }
 
 /// What a renderer needs beyond the reports: the linter (its words and rules) and, for the
@@ -79,11 +93,15 @@ pub fn render(format: Format, items: &[Item<'_>], options: &RenderOptions<'_>) -
         #[cfg(feature = "fancy")]
         Format::Human => human::render(items, options),
         #[cfg(not(feature = "fancy"))]
-        Format::Human => plain(items),
+        Format::Human => concise::render(items),
         Format::Json => json::render(items),
         Format::Jsonl => jsonl::render(items),
         Format::Sarif => sarif::render(items, options.linter),
         Format::Github => github::render(items),
+        Format::Concise => concise::render(items),
+        Format::Junit => junit::render(items),
+        Format::Gitlab => gitlab::render(items),
+        Format::Statistics => statistics::render(items),
     }
 }
 
@@ -103,29 +121,6 @@ pub fn write_jsonl_error<W: std::io::Write>(
     error: &str,
 ) -> std::io::Result<()> {
     jsonl::write_error(out, source, line, error)
-}
-
-#[cfg(not(feature = "fancy"))]
-fn plain(items: &[Item<'_>]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    for item in items {
-        let index = LineIndex::new(item.text);
-        for f in &item.report.findings {
-            let p = Position::of(&index, item.text, f.span.start);
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {} {} {}",
-                printable::line(item.source),
-                p.line,
-                p.column,
-                f.severity,
-                f.rule,
-                printable::line(&f.message)
-            );
-        }
-    }
-    out
 }
 
 /// One checked post, as the renderers see it.
