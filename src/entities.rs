@@ -263,6 +263,11 @@ impl Scanner<'_> {
         }
         let with_scheme = matched.is_some();
         if matched.is_none() {
+            // Most words are one label with no `.` after it: no domain, and no table to read.
+            let label_end = run_end(text, start, text.len(), is_label_char);
+            if bytes.get(label_end) != Some(&b'.') {
+                return None;
+            }
             matched = self
                 .run_at(start)
                 .domain_end(text, start)

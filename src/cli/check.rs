@@ -169,7 +169,7 @@ fn report(
         args.format.into()
     };
     if format == render::Format::Github {
-        github_step_summary(&items, to_stderr);
+        github_step_summary(&items, linter, to_stderr);
     }
     let output = render::render(
         format,
@@ -198,11 +198,11 @@ fn report(
 /// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` set) with more annotations of a kind than
 /// GitHub shows, appends the whole report as Markdown to the step summary and says so in a
 /// notice; a summary that cannot be written is said in a warning, the run goes on.
-fn github_step_summary(items: &[Item<'_>], to_stderr: bool) {
+fn github_step_summary(items: &[Item<'_>], linter: &Linter, to_stderr: bool) {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return;
     };
-    let Some(markdown) = render::step_summary(items) else {
+    let Some(markdown) = render::step_summary(items, linter) else {
         return;
     };
     use std::io::Write as _;
@@ -211,14 +211,18 @@ fn github_step_summary(items: &[Item<'_>], to_stderr: bool) {
         .append(true)
         .open(&path)
         .and_then(|mut f| f.write_all(markdown.as_bytes()));
+    let shown = ("shown", postlint::Arg::from(render::ANNOTATIONS_SHOWN));
     let line = match written {
         Ok(()) => format!(
-            "::notice title=postlint::GitHub shows {} annotations of each kind; the whole report is in the step summary.\n",
-            render::ANNOTATIONS_SHOWN
+            "::notice title=postlint::{}\n",
+            linter.message_with("output.step-summary.written", &[shown])
         ),
         Err(e) => format!(
-            "::warning title=postlint::The step summary could not be written ({e}); GitHub shows only {} annotations of each kind.\n",
-            render::ANNOTATIONS_SHOWN
+            "::warning title=postlint::{}\n",
+            linter.message_with(
+                "output.step-summary.failed",
+                &[shown, ("reason", postlint::Arg::from(e.to_string()))]
+            )
         ),
     };
     if to_stderr {

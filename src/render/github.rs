@@ -42,7 +42,7 @@ pub const ANNOTATIONS_SHOWN: usize = 10;
 /// The whole report as Markdown for `$GITHUB_STEP_SUMMARY`: per post with findings, a table of
 /// line, severity, rule and message; `None` when every kind of annotation fits in what GitHub
 /// shows.
-pub fn step_summary(items: &[Item<'_>]) -> Option<String> {
+pub fn step_summary(items: &[Item<'_>], linter: &crate::Linter) -> Option<String> {
     let mut counts = [0usize; 3];
     for f in items.iter().flat_map(|i| &i.report.findings) {
         counts[match f.severity {
@@ -55,17 +55,31 @@ pub fn step_summary(items: &[Item<'_>]) -> Option<String> {
         return None;
     }
     let mut out = format!(
-        "## postlint\n\n{} errors, {} warnings, {} notes in {} posts (GitHub shows {ANNOTATIONS_SHOWN} annotations of each kind).\n",
-        counts[0],
-        counts[1],
-        counts[2],
-        items.len()
+        "## postlint\n\n{}\n",
+        linter.message_with(
+            "output.step-summary",
+            &[
+                ("posts", crate::Arg::from(items.len())),
+                ("errors", crate::Arg::from(counts[0])),
+                ("warnings", crate::Arg::from(counts[1])),
+                ("infos", crate::Arg::from(counts[2])),
+                ("shown", crate::Arg::from(ANNOTATIONS_SHOWN)),
+            ],
+        )
     );
+    let header = [
+        "output.line",
+        "output.severity",
+        "output.rule",
+        "output.message",
+    ]
+    .map(|id| cell(&linter.message(id)))
+    .join(" | ");
     for item in items.iter().filter(|i| !i.report.findings.is_empty()) {
         let index = LineIndex::new(item.text);
         let _ = write!(
             out,
-            "\n### `{}`\n\n| Line | Severity | Rule | Message |\n|---:|---|---|---|\n",
+            "\n### `{}`\n\n| {header} |\n|---:|---|---|---|\n",
             cell(item.source).replace('`', "'")
         );
         for f in &item.report.findings {
@@ -75,7 +89,7 @@ pub fn step_summary(items: &[Item<'_>]) -> Option<String> {
                 "| {}:{} | {} | `{}` | {} |",
                 p.line,
                 p.column,
-                f.severity,
+                linter.message(&format!("severity.{}", f.severity)),
                 f.rule,
                 cell(&f.message)
             );
@@ -116,7 +130,7 @@ fn property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::test_support::report;
+    use crate::render::test_support::{linter, report};
 
     #[test]
     fn annotation_line() {
@@ -130,22 +144,29 @@ mod tests {
 
     #[test]
     fn a_step_summary_only_when_annotations_would_be_dropped() {
+        let en = linter(crate::Locale::EN);
         let mut r = report((4, 12), None);
-        assert!(step_summary(&[Item::file("a.txt", "Big discount", &r)]).is_none());
+        assert!(step_summary(&[Item::file("a.txt", "Big discount", &r)], &en).is_none());
         let one = r.findings[0].clone();
         for _ in 0..ANNOTATIONS_SHOWN {
             r.findings.push(one.clone());
         }
         r.findings[0].message = "a | b\nc".into();
-        let md = step_summary(&[Item::file("a.txt", "Big discount", &r)]).unwrap();
-        assert!(
-            md.contains("0 errors, 11 warnings, 0 notes in 1 posts"),
-            "{md}"
-        );
+        let items = [Item::file("a.txt", "Big discount", &r)];
+        let md = step_summary(&items, &en).unwrap();
+        assert!(md.contains("1 post: 0 errors, 11 warnings, 0 info"), "{md}");
+        assert!(md.contains("| Line | Severity | Rule | Message |"), "{md}");
         assert!(
             md.contains("| 1:5 | warning | `sales.discount` | a \\| b c |"),
             "{md}"
         );
         assert_eq!(md.matches("`sales.discount`").count(), 11);
+        let da = step_summary(&items, &linter(crate::Locale::DA)).unwrap();
+        assert!(
+            da.contains("1 opslag: 0 fejl, 11 advarsler, 0 info"),
+            "{da}"
+        );
+        assert!(da.contains("| Linje | Alvor | Regel | Besked |"), "{da}");
+        assert!(da.contains("| 1:5 | advarsel |"), "{da}");
     }
 }
