@@ -164,6 +164,7 @@ pub fn extract(text: &str) -> Entities {
         out: Entities::default(),
         run: None,
         url_from: 0,
+        bare_until: 0,
     };
     s.scan();
     let mut out = s.out;
@@ -182,6 +183,8 @@ struct Scanner<'t> {
     /// then rejects (`ftp://www.example.com/`) included, and the next match needs a preceding
     /// character of its own; the other kinds are still looked for inside a rejected match.
     url_from: usize,
+    /// The end of the last label found with no `.` after it.
+    bare_until: usize,
 }
 
 impl Scanner<'_> {
@@ -264,8 +267,14 @@ impl Scanner<'_> {
         let with_scheme = matched.is_some();
         if matched.is_none() {
             // Most words are one label with no `.` after it: no domain, and no table to read.
+            // Every later start inside the label ends where it does (`bare_until`), so a long
+            // run of CJK or emoji, where each character is a start, is read once.
+            if start < self.bare_until {
+                return None;
+            }
             let label_end = run_end(text, start, text.len(), is_label_char);
             if bytes.get(label_end) != Some(&b'.') {
+                self.bare_until = label_end;
                 return None;
             }
             matched = self
