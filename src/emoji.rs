@@ -6,16 +6,19 @@
 //! whole sequence. The document ([`crate::document::Document::emoji`]) runs it once per post
 //! for the rules, and X's weighted length ([`crate::platform`]) counts each sequence as 2.
 //!
-//! The rules, an approximation of UTS #51 that needs no tables:
+//! The rules follow UTS #51, with the emoji properties of the Unicode Character Database as
+//! the `unicode-properties` crate ships them (no hand-kept table of code points):
 //! - two regional indicators are a flag; a lone one is a letter, not an emoji;
 //! - `0`–`9`, `#` or `*`, an optional VS16 and U+20E3 are a keycap;
-//! - a pictographic character followed by modifiers (VS16, skin tones, tags, the keycap mark)
-//!   or by ZWJ-joined pictographic characters is an emoji, however it looks on its own;
-//! - a pictographic character on its own is an emoji only when it shows as one by default
-//!   (🚑, ❤), not a text symbol (©, ™, ↔) or an enclosed letter that fancy text uses (🅰);
+//! - a character with `Emoji=Yes` followed by modifiers (VS16, skin tones, tags, the keycap
+//!   mark) or by ZWJ-joined emoji characters is an emoji, however it looks on its own;
+//! - an emoji character on its own is an emoji only when it has `Emoji_Presentation=Yes`
+//!   (🚑, ⚡), not a text symbol (©, ™, ↔, ❤ without VS16) or an enclosed letter that fancy
+//!   text uses (🅰); symbols that are no emoji at all (✓, ➜, ★) never are;
 //! - a character followed by VS15 (U+FE0E, "show as text") is not an emoji.
 
 use std::ops::Range;
+use unicode_properties::UnicodeEmoji;
 
 const ZWJ: char = '\u{200D}';
 const VS15: char = '\u{FE0E}';
@@ -148,31 +151,26 @@ pub fn is_modifier(c: char) -> bool {
     matches!(c, VS16 | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | KEYCAP)
 }
 
-/// Characters an emoji sequence can be built on (Extended_Pictographic, approximately: the
-/// emoji blocks plus the BMP symbols that have emoji forms).
+/// Characters an emoji sequence can be built on: `Emoji=Yes` beyond ASCII (the ASCII ones,
+/// digits, `#` and `*`, only as keycaps) and not a regional indicator (flags are pairs).
 #[inline]
 pub fn is_pictographic(c: char) -> bool {
-    matches!(c,
-        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
-        | '\u{2194}'..='\u{2199}' | '\u{21A9}'..='\u{21AA}' | '\u{231A}'..='\u{231B}'
-        | '\u{2328}' | '\u{23CF}' | '\u{23E9}'..='\u{23F3}' | '\u{23F8}'..='\u{23FA}'
-        | '\u{24C2}' | '\u{25AA}'..='\u{25AB}' | '\u{25B6}' | '\u{25C0}'
-        | '\u{25FB}'..='\u{25FE}' | '\u{2600}'..='\u{27BF}' | '\u{2934}'..='\u{2935}'
-        | '\u{2B05}'..='\u{2B07}' | '\u{2B1B}'..='\u{2B1C}' | '\u{2B50}' | '\u{2B55}'
-        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1FAFF}')
+    !c.is_ascii() && !is_regional_indicator(c) && c.is_emoji_char()
 }
 
-/// Pictographic characters that are emoji on their own, without VS16 (approximately). Not the
-/// text symbols (©, ™, ↔, ▶) nor the enclosed letters that [`crate::fancy`] treats as fancy
-/// text (🅰, 🄰).
+/// Emoji characters that show as emoji on their own, without VS16: `Emoji_Presentation=Yes`.
+/// Not the text symbols (©, ™, ↔, ▶, ❤) nor the enclosed letters that [`crate::fancy`]
+/// treats as fancy text (🅰, 🄰).
 #[inline]
 pub fn is_emoji_by_default(c: char) -> bool {
-    matches!(c,
-        '\u{231A}'..='\u{231B}' | '\u{23E9}'..='\u{23F3}' | '\u{23F8}'..='\u{23FA}'
-        | '\u{25FB}'..='\u{25FE}' | '\u{2600}'..='\u{27BF}' | '\u{2934}'..='\u{2935}'
-        | '\u{2B05}'..='\u{2B07}' | '\u{2B1B}'..='\u{2B1C}' | '\u{2B50}' | '\u{2B55}'
-        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1F0FF}'
-        | '\u{1F18E}' | '\u{1F191}'..='\u{1F19A}' | '\u{1F200}'..='\u{1FAFF}')
+    use unicode_properties::EmojiStatus as S;
+    matches!(
+        c.emoji_status(),
+        S::EmojiPresentation
+            | S::EmojiPresentationAndModifierBase
+            | S::EmojiPresentationAndEmojiComponent
+            | S::EmojiPresentationAndModifierAndEmojiComponent
+    )
 }
 
 #[cfg(test)]
@@ -195,8 +193,11 @@ mod tests {
         assert_eq!(emoji("Hej 🚑 og 🔥🔥"), ["🚑", "🔥", "🔥"]);
         assert_eq!(
             emoji("👍🏽 👨‍👩‍👧‍👦 🇩🇰 1️⃣ #️⃣ *⃣ ❤️ ❤ 👩🏽‍💻"),
-            ["👍🏽", "👨‍👩‍👧‍👦", "🇩🇰", "1️⃣", "#️⃣", "*⃣", "❤️", "❤", "👩🏽‍💻"]
+            ["👍🏽", "👨‍👩‍👧‍👦", "🇩🇰", "1️⃣", "#️⃣", "*⃣", "❤️", "👩🏽‍💻"]
         );
+        // A bare ❤ (U+2764) has text presentation by default in UTS #51; phones' keyboards
+        // send it with VS16, as above.
+        assert!(emoji("❤ ☀ ✈").is_empty());
         let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
         assert_eq!(emoji(&format!("Go {scotland}!")), [scotland]);
         assert_eq!(emoji("🇩🇰🇸🇪"), ["🇩🇰", "🇸🇪"]);
@@ -206,6 +207,10 @@ mod tests {
     #[test]
     fn text_symbols_and_fancy_letters_are_not_emoji() {
         assert!(emoji("© 2026 Falck™ ↔ æøå 𝐁𝐨𝐥𝐝 🅰🅱 Ⓐ 123 #job 日本語").is_empty());
+        // Check marks, arrows and stars of bullet lists are text, not emoji.
+        assert!(emoji("✓ Klar ➜ næste ★★★ ☆ ✔ ✗ ➤ ▪ • → ⇒").is_empty());
+        // Their emoji cousins are emoji: ✅ and ⭐ show as pictures by default, ✔ with VS16.
+        assert_eq!(emoji("✅ ⭐ ✔️"), ["✅", "⭐", "✔️"]);
         // With VS16 they are.
         assert_eq!(emoji("©️ ™️ 🅰️"), ["©️", "™️", "🅰️"]);
         // VS15 asks for the text form.
