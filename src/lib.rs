@@ -71,7 +71,7 @@ mod time;
 
 pub use entities::{Entities, Entity};
 pub use error::{Error, ErrorKind, Localized};
-pub use guideline::{Guideline, GuidelineLoader};
+pub use guideline::{Exclude, Guideline, GuidelineLoader, GuidelineSummary};
 pub use i18n::{Arg, Locale, Nested};
 pub use info::{OptionInfo, RuleExample, RuleInfo};
 pub use linter::{Linter, Options};

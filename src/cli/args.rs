@@ -8,6 +8,10 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "postlint", version, about, propagate_version = true)]
 pub struct Cli {
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR
+    /// colours a pipe too), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -30,6 +34,28 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write a [[confidential]] list whose terms are stored only as salted hashes.
     HashTerms(HashTermsArgs),
+    /// Show the guideline in force: which file and why, its settings, every rule's state.
+    Config(ConfigArgs),
+    /// Write a shell completion script (bash, zsh, fish, powershell, elvish) to stdout.
+    Completions(CompletionsArgs),
+}
+
+/// `postlint config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human, value_name = "FMT")]
+    pub format: ListFormat,
+}
+
+/// `postlint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
 }
 
 /// `postlint hash-terms`.
@@ -106,6 +132,20 @@ pub struct CheckArgs {
     /// The largest post read, in bytes (K, M suffixes: 512K, 4M) [default: 1M].
     #[arg(long, value_name = "N", value_parser = parse_bytes)]
     pub max_post_bytes: Option<u64>,
+    /// The file name standard input stands for: reports name it, and the guideline is
+    /// searched for from its folder (for editors that pipe an unsaved buffer).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Leave out files and folders matching GLOB when walking folders (repeatable; a name
+    /// such as `*.kladde.md` matches at any depth, a path such as `arkiv/**` from here).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Apply --exclude and [files] exclude to files named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Check files that .gitignore, .ignore or .postlintignore leave out.
+    #[arg(long)]
+    pub no_respect_gitignore: bool,
     /// At most this many findings of one rule in one post; one more counts the rest
     /// [default: 50].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -226,6 +266,33 @@ pub enum FailOn {
     Info,
     /// Never fail because of findings.
     Never,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour a terminal; `NO_COLOR` turns it off, `FORCE_COLOR` on.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Shells `postlint completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
 }
 
 /// Formats of the listing subcommands.

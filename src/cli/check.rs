@@ -3,17 +3,29 @@
 use super::args::{CheckArgs, FailOn, Format, InputFormat};
 use super::error::msg;
 use super::input::{self, Draft};
+use super::walk::{self, Excludes, WalkOptions};
 use super::{
     diff, tr, usage, use_color, width, write_stderr, write_stdout, Error, EXIT_FINDINGS, EXIT_OK,
 };
-use postlint::render::{self, Item, RenderOptions};
+use postlint::render::{self, Item, Origin, RenderOptions};
 use postlint::{Applicability, Linter, Locale, Options, Platform, Post, Report, Severity};
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `postlint check`.
 pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
-    let guideline = super::load_guideline(&args.guideline)?;
+    let cwd = super::current_dir()?;
+    // An editor's unsaved buffer is judged by the guideline of the folder it will be saved in.
+    let start = match &args.stdin_filename {
+        Some(name) if reads_stdin(&args) => cwd
+            .join(name)
+            .parent()
+            .map_or_else(|| cwd.clone(), Path::to_path_buf),
+        _ => cwd.clone(),
+    };
+    let found = super::find_guideline(&args.guideline, &start);
+    let guideline = super::load_found(&args.guideline, &found)?;
     let locale = super::resolve_locale(args.guideline.locale, &guideline);
     let fail_on = match args.fail_on {
         Some(FailOn::Never) => None,
@@ -50,7 +62,16 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         ));
     }
     let limit = args.max_post_bytes.unwrap_or(input::MAX_POST_BYTES);
-    let sources = input::sources(&args.paths, args.input_format)?;
+    let excludes = Excludes::new(&args.exclude, &cwd, linter.guideline().exclude())?;
+    let gather = input::Gather {
+        format: args.input_format,
+        excludes: &excludes,
+        walk: WalkOptions {
+            respect_ignore_files: !args.no_respect_gitignore,
+        },
+        force_exclude: args.force_exclude,
+    };
+    let sources = input::sources(&args.paths, gather)?;
     if args.input_format == InputFormat::Jsonl {
         return check_batch(sources, limit, &args, &linter, fail_on);
     }
@@ -59,6 +80,16 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
         .iter()
         .map(|s| input::read_draft(s, limit))
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(name) = &args.stdin_filename {
+        // An editor that pipes every buffer has the excluded ones left alone.
+        if args.force_exclude && excludes.matches(&walk::absolute(name), false) {
+            drafts.retain(|d| d.origin != Origin::Stdin);
+        }
+        for d in drafts.iter_mut().filter(|d| d.origin == Origin::Stdin) {
+            d.source = name.display().to_string();
+            d.origin = Origin::File;
+        }
+    }
     // Posts are parsed before anything is fixed or printed, so a bad draft stops the run early.
     for d in &drafts {
         post_of(d, &linter)?;

@@ -11,7 +11,7 @@ const LIMIT: u64 = 16 << 20;
 /// Runs `postlint hash-terms`.
 pub fn run(args: &HashTermsArgs) -> Result<ExitCode, Error> {
     let source = match &args.file {
-        None => input::sources(&[], super::args::InputFormat::Text)?.remove(0),
+        None => input::piped_stdin()?,
         Some(p) if p.as_os_str() == "-" => Source::Stdin,
         Some(p) => Source::File(p.clone()),
     };

@@ -8,11 +8,13 @@
 
 use super::args::InputFormat;
 use super::error::{io_message, msg};
+use super::walk::{self, Excludes, WalkOptions};
 use super::Error;
+use postlint::render::Origin;
 use postlint::{Arg, Lang, Moment, Nested};
 use serde::Deserialize;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The extensions of draft files found when walking a directory.
 pub const DRAFT_EXTENSIONS: [&str; 3] = ["txt", "md", "post"];
@@ -31,24 +33,19 @@ pub struct Draft {
     pub text: String,
     /// Settings given by a batch record (drafts from files carry theirs in front matter).
     pub record: Option<RecordMeta>,
+    /// What `source` names: a file (also standard input given a `--stdin-filename`),
+    /// standard input, or a record.
+    pub origin: Origin,
 }
 
 impl Draft {
     /// The draft and its report as the renderers see them.
     pub fn item<'a>(&'a self, report: &'a postlint::Report) -> postlint::render::Item<'a> {
-        use postlint::render::{Item, Origin};
-        let origin = if self.record.is_some() {
-            Origin::Record
-        } else if self.path.is_none() {
-            Origin::Stdin
-        } else {
-            Origin::File
-        };
-        Item {
+        postlint::render::Item {
             source: &self.source,
             text: &self.text,
             report,
-            origin,
+            origin: self.origin,
         }
     }
 }
@@ -98,17 +95,38 @@ impl Source {
     }
 }
 
+/// Standard input when something is piped into it; at a terminal, the usage error that says
+/// what to give instead (nobody means to type a post at a bare prompt).
+pub fn piped_stdin() -> Result<Source, Error> {
+    if std::io::stdin().is_terminal() {
+        return Err(super::usage(
+            msg!("error.cli.no-input"),
+            msg!("error.cli.no-input.help"),
+        ));
+    }
+    Ok(Source::Stdin)
+}
+
+/// How paths on the command line become inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct Gather<'a> {
+    /// Plain drafts or JSON Lines (which extensions a walk picks).
+    pub format: InputFormat,
+    /// What `--exclude` and `[files] exclude` leave out.
+    pub excludes: &'a Excludes,
+    /// How ignore files count.
+    pub walk: WalkOptions,
+    /// Exclude files named on the command line too (`--force-exclude`, for hooks that pass
+    /// every changed file).
+    pub force_exclude: bool,
+}
+
 /// The inputs `paths` name (directories walked); with no path, standard input when it is
 /// piped.
-pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Error> {
+pub fn sources(paths: &[PathBuf], gather: Gather<'_>) -> Result<Vec<Source>, Error> {
+    let format = gather.format;
     if paths.is_empty() {
-        if std::io::stdin().is_terminal() {
-            return Err(super::usage(
-                msg!("error.cli.no-input"),
-                msg!("error.cli.no-input.help"),
-            ));
-        }
-        return Ok(vec![Source::Stdin]);
+        return Ok(vec![piped_stdin()?]);
     }
     let mut out = Vec::new();
     for path in paths {
@@ -122,8 +140,7 @@ pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Er
                 InputFormat::Text => &DRAFT_EXTENSIONS,
                 InputFormat::Jsonl => &["jsonl"],
             };
-            let mut files = Vec::new();
-            walk(path, extensions, &mut files)?;
+            let files = walk::drafts_in(path, extensions, gather.excludes, gather.walk)?;
             if files.is_empty() {
                 let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
                 return Err(Error::new(msg!(
@@ -134,6 +151,8 @@ pub fn sources(paths: &[PathBuf], format: InputFormat) -> Result<Vec<Source>, Er
                 .with_path(path));
             }
             out.extend(files.into_iter().map(Source::File));
+        } else if gather.force_exclude && gather.excludes.matches(&walk::absolute(path), false) {
+            continue;
         } else {
             // A FIFO or a device is read like a file, through the same limit.
             out.push(Source::File(path.clone()));
@@ -206,6 +225,10 @@ pub fn read_draft(source: &Source, limit: u64) -> Result<Draft, Error> {
         source: name,
         text,
         record: None,
+        origin: match source {
+            Source::File(_) => Origin::File,
+            Source::Stdin => Origin::Stdin,
+        },
     })
 }
 
@@ -413,6 +436,7 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
     Ok(Draft {
         source: id,
         path: None,
+        origin: Origin::Record,
         text: record.text,
         record: Some(RecordMeta {
             platforms,
@@ -427,33 +451,6 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
 /// Collects draft files under `dir`, depth first, sorted by name at each level so the order
 /// is the same on every machine. Hidden entries (`.git`) are skipped, and symbolic links to
 /// directories are not followed, so a link cycle cannot loop forever.
-fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
-    let mut entries: Vec<_> = entries
-        .collect::<Result<_, _>>()
-        .map_err(|e| Error::io(dir, &e))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type().map_err(|e| Error::io(&path, &e))?;
-        if kind.is_dir() {
-            walk(&path, extensions, out)?;
-        } else if (kind.is_file() || (kind.is_symlink() && path.is_file()))
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

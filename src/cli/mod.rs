@@ -9,6 +9,8 @@
 
 pub mod args;
 mod check;
+mod completions;
+mod config;
 mod diff;
 mod error;
 mod explain;
@@ -18,6 +20,7 @@ mod input;
 mod platforms;
 mod rules;
 mod serve;
+mod walk;
 
 pub use args::Cli;
 use error::msg;
@@ -27,6 +30,7 @@ use args::{Command, GuidelineArgs};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use postlint::{Guideline, Lang, Linter, Locale, Options};
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code: no finding at or above `--fail-on`.
@@ -38,6 +42,7 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let _ = COLOR.set(cli.color);
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(&args),
@@ -46,24 +51,104 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Platforms(args) => platforms::run(&args),
         Command::Serve(args) => serve::run(args),
         Command::HashTerms(args) => hash_terms::run(&args),
+        Command::Config(args) => config::run(&args),
+        Command::Completions(args) => completions::run(&args),
     }
 }
 
-/// Loads the guideline: `--no-config` → built-in `recommended`; `--config FILE`; else the
-/// nearest `postlint.toml`/`.postlint.toml` from the current directory up; else `recommended`.
-fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
+/// The environment variable naming a guideline file to use when none is found by discovery.
+pub const CONFIG_ENV: &str = "POSTLINT_CONFIG";
+
+/// Where a run's guideline came from, and why that one (`postlint config` says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// `--no-config`: the built-in `recommended` pack.
+    NoConfig,
+    /// `--config FILE`.
+    Flag(PathBuf),
+    /// The nearest `postlint.toml`/`.postlint.toml` from `from` upward.
+    Discovered {
+        /// The file.
+        path: PathBuf,
+        /// The folder the search started in.
+        from: PathBuf,
+    },
+    /// `POSTLINT_CONFIG`.
+    Env(PathBuf),
+    /// `postlint.toml` in the user's configuration folder (`~/.config/postlint` on Linux).
+    User(PathBuf),
+    /// Nothing found: the built-in `recommended` pack.
+    Builtin,
+}
+
+impl Found {
+    /// The file, when the guideline is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Found::Flag(p) | Found::Env(p) | Found::User(p) => Some(p),
+            Found::Discovered { path, .. } => Some(path),
+            Found::NoConfig | Found::Builtin => None,
+        }
+    }
+}
+
+/// The user-level guideline file, by the platform's convention: `$XDG_CONFIG_HOME/postlint/`
+/// or `~/.config/postlint/` on Linux, `~/Library/Application Support/postlint/` on macOS,
+/// `%APPDATA%\postlint\` on Windows.
+pub fn user_config_file() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("postlint").join("postlint.toml"))
+}
+
+/// Finds the guideline: `--no-config` → built-in; `--config FILE`; else the nearest
+/// `postlint.toml`/`.postlint.toml` from `start` upward; else the file `POSTLINT_CONFIG`
+/// names; else the user configuration folder's `postlint.toml`; else built-in.
+fn find_guideline(args: &GuidelineArgs, start: &Path) -> Found {
     if args.no_config {
-        return Ok(Guideline::recommended());
+        return Found::NoConfig;
     }
-    let loader = Guideline::loader().allow_outside_paths(args.allow_outside_paths);
     if let Some(path) = &args.config {
-        return Ok(loader.from_path(path)?);
+        return Found::Flag(path.clone());
     }
-    let cwd = std::env::current_dir()
-        .map_err(|e| Error::new(msg!("error.cli.cwd", reason = e.to_string())))?;
-    match Guideline::discover(&cwd) {
-        Some(path) => Ok(loader.from_path(path)?),
-        None => Ok(Guideline::recommended()),
+    if let Some(path) = Guideline::discover(start) {
+        return Found::Discovered {
+            path,
+            from: start.to_path_buf(),
+        };
+    }
+    if let Some(v) = std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        return Found::Env(PathBuf::from(v));
+    }
+    match user_config_file() {
+        Some(p) if p.is_file() => Found::User(p),
+        _ => Found::Builtin,
+    }
+}
+
+/// The current folder, or the error that names why it cannot be had.
+fn current_dir() -> Result<PathBuf, Error> {
+    std::env::current_dir().map_err(|e| Error::new(msg!("error.cli.cwd", reason = e.to_string())))
+}
+
+/// Loads the guideline found from the current folder (see [`find_guideline`]).
+fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
+    let found = find_guideline(args, &current_dir()?);
+    load_found(args, &found)
+}
+
+/// Loads a found guideline. A `POSTLINT_CONFIG` that names no file says where the name came
+/// from (one that is broken is an error at its line, as any guideline).
+fn load_found(args: &GuidelineArgs, found: &Found) -> Result<Guideline, Error> {
+    let loader = Guideline::loader().allow_outside_paths(args.allow_outside_paths);
+    match found {
+        Found::NoConfig | Found::Builtin => Ok(Guideline::recommended()),
+        Found::Env(path) if !path.is_file() => Err(Error::new(msg!(
+            "error.cli.env-config",
+            var = CONFIG_ENV,
+            path = path.display().to_string()
+        ))
+        .with_help(msg!("error.cli.env-config.help", var = CONFIG_ENV))
+        .with_path(path)),
+        other => Ok(loader.from_path(other.path().expect("a file"))?),
     }
 }
 
@@ -96,7 +181,8 @@ pub fn error_locale(cli: &Cli) -> Locale {
         Command::Serve(a) => a.guideline.locale,
         Command::Platforms(a) => a.guideline.locale,
         Command::Init(a) => a.lang.map(Locale::from),
-        Command::HashTerms(_) => None,
+        Command::Config(a) => a.guideline.locale,
+        Command::HashTerms(_) | Command::Completions(_) => None,
     };
     flag.or_else(|| env_locale().map(Locale::from))
         .unwrap_or(Locale::EN)
@@ -113,20 +199,41 @@ fn linter_for(args: &GuidelineArgs) -> Result<Linter, Error> {
     )?)
 }
 
-/// The message language the POSIX environment asks for. The first non-empty variable decides,
-/// as in POSIX (so `LC_ALL=C` means English even if `LANG=da_DK`).
+/// The message language the environment asks for. The first non-empty POSIX variable decides,
+/// as in POSIX (so `LC_ALL=C` means English even if `LANG=da_DK`); with none set, the
+/// operating system's own setting (macOS and Windows keep it outside the environment).
 fn env_locale() -> Option<Lang> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+    let posix = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_posix_locale(&v))
+        .find(|v| !v.is_empty());
+    match posix {
+        Some(v) => Lang::from_posix_locale(&v),
+        None => sys_locale::get_locale().and_then(|v| Lang::from_posix_locale(&v)),
+    }
 }
 
-/// Whether to colour output on a stream: never with `NO_COLOR` (any non-empty value) or when
-/// the stream is not a terminal.
+/// `--color` of this run, set once by [`run`] (errors are drawn after it returns).
+static COLOR: std::sync::OnceLock<args::ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether to colour output on a stream. `--color always|never` decides; with `auto`,
+/// `NO_COLOR` (any non-empty value, no-color.org) turns colour off, `FORCE_COLOR` (non-empty,
+/// not `0` or `false`) turns it on for a pipe too, else a terminal is coloured.
 fn use_color(is_terminal: bool) -> bool {
-    is_terminal && !matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty())
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or_default() {
+        args::ColorChoice::Always => true,
+        args::ColorChoice::Never => false,
+        args::ColorChoice::Auto => {
+            if set("NO_COLOR").is_some() {
+                false
+            } else if let Some(v) = set("FORCE_COLOR") {
+                !matches!(v.to_str(), Some("0" | "false"))
+            } else {
+                is_terminal
+            }
+        }
+    }
 }
 
 /// Writes to standard output. A closed pipe (`postlint check … | head`) is not an error.

@@ -192,6 +192,23 @@ impl Loader {
             }
             g.help_url = Some(url.into_inner());
         }
+        for pattern in raw.files.and_then(|f| f.exclude).unwrap_or_default() {
+            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+                return Err(source.error(
+                    ErrorKind::Guideline,
+                    msg!(
+                        "error.files.glob",
+                        pattern = pattern.get_ref(),
+                        reason = e.kind().to_string()
+                    ),
+                    pattern.span(),
+                ));
+            }
+            g.exclude.push(super::Exclude {
+                pattern: pattern.into_inner(),
+                base: source.dir.clone(),
+            });
+        }
         if let Some(tz) = raw.timezone {
             if crate::time::zone(tz.get_ref()).is_none() {
                 return Err(source.error(

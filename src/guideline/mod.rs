@@ -377,6 +377,47 @@ pub struct Guideline {
     pub(crate) strategy: Strategy,
     /// `[signals]`: the company's additions to the signal lexicon, checked against its shape.
     pub(crate) signals: Vec<toml::Table>,
+    /// `[files] exclude`: the glob patterns a directory walk leaves out, from every file.
+    pub(crate) exclude: Vec<Exclude>,
+}
+
+/// The sizes of a guideline's lists ([`Guideline::summary`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct GuidelineSummary {
+    /// `[company] names`.
+    pub company_names: usize,
+    /// `[company] products`.
+    pub products: usize,
+    /// `[company] competitors`.
+    pub competitors: usize,
+    /// `[company] domains`.
+    pub domains: usize,
+    /// `[[confidential]]` lists.
+    pub confidential_lists: usize,
+    /// Their terms, plain and hashed.
+    pub confidential_terms: usize,
+    /// The lists stored as salted hashes.
+    pub hashed_lists: usize,
+    /// `[[customer]]` entries.
+    pub customers: usize,
+    /// `[[quiet_period]]` entries.
+    pub quiet_periods: usize,
+    /// `[[rule]]` data rules, the packs' included.
+    pub data_rules: usize,
+}
+
+/// One `[files] exclude` pattern and the folder it is relative to.
+///
+/// A pattern without `/` matches a file or folder name anywhere below (`*.draft.md`,
+/// `arkiv`); one with `/` matches the path from the guideline's folder (`udkast/gamle/**`).
+/// A matching folder is not entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exclude {
+    /// The glob, as written (`**`, `*`, `?`, `[abc]`, `{a,b}`).
+    pub pattern: String,
+    /// The folder of the guideline file that wrote it (`None` for a guideline from text).
+    pub base: Option<PathBuf>,
 }
 
 /// The company's content strategy (`[strategy]`).
@@ -407,6 +448,7 @@ impl Default for Guideline {
             catalogs: Vec::new(),
             strategy: Strategy::default(),
             signals: Vec::new(),
+            exclude: Vec::new(),
             sources: Vec::new(),
         }
     }
@@ -492,6 +534,56 @@ impl Guideline {
     /// The files and packs this guideline was built from, outermost last.
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// The `[files] exclude` patterns of every file in the chain, each with its folder.
+    pub fn exclude(&self) -> &[Exclude] {
+        &self.exclude
+    }
+
+    /// The platforms checked when neither the command line nor a draft's front matter names
+    /// one (`platforms = […]`).
+    pub fn default_platforms(&self) -> &[String] {
+        &self.platforms
+    }
+
+    /// The IANA time zone its days and local times mean (`timezone`, default
+    /// Europe/Copenhagen).
+    pub fn time_zone(&self) -> &str {
+        self.timezone
+            .as_deref()
+            .unwrap_or(crate::time::DEFAULT_TIMEZONE)
+    }
+
+    /// Where the company explains its rules (`help_url`), with `{rule}` for a rule's id.
+    pub fn help_url(&self) -> Option<&str> {
+        self.help_url.as_deref()
+    }
+
+    /// How much the guideline holds, counted, never listed: what `postlint config` shows
+    /// without printing a confidential term.
+    pub fn summary(&self) -> GuidelineSummary {
+        let co = &self.company;
+        GuidelineSummary {
+            company_names: co.names.len(),
+            products: co.products.len(),
+            competitors: co.competitors.len(),
+            domains: co.domains.len(),
+            confidential_lists: self.confidential.len(),
+            confidential_terms: self
+                .confidential
+                .iter()
+                .map(|c| c.terms.len() + c.hashed.as_ref().map_or(0, |h| h.digests.len()))
+                .sum(),
+            hashed_lists: self
+                .confidential
+                .iter()
+                .filter(|c| c.hashed.is_some())
+                .count(),
+            customers: self.customers.len(),
+            quiet_periods: self.quiet_periods.len(),
+            data_rules: self.rules.len(),
+        }
     }
 
     /// The settings that apply to rule `id`: family settings first, then the rule's own.

@@ -27,6 +27,14 @@ pub(crate) struct RawGuideline {
     pub catalogs: Option<Vec<Spanned<String>>>,
     pub strategy: Option<RawStrategy>,
     pub signals: Option<Spanned<toml::Table>>,
+    pub files: Option<RawFileSettings>,
+}
+
+/// `[files]`: which files a directory walk leaves out.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFileSettings {
+    pub exclude: Option<Vec<Spanned<String>>>,
 }
 
 /// `[strategy]`: the content types the company encourages and discourages.

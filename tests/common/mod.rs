@@ -16,14 +16,26 @@ pub struct Run {
 /// Runs `postlint args` in `dir` with English messages and no colour, feeding `stdin` (stdin
 /// is always closed). A panic or an internal error on stderr fails the test.
 pub fn postlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    postlint_env(dir, args, stdin, &[])
+}
+
+/// [`postlint`] with further environment variables (`("NO_COLOR", "")` unsets colour's).
+/// No user-level guideline or `POSTLINT_CONFIG` of the machine running the tests is seen.
+pub fn postlint_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
     cmd.args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("FORCE_COLOR")
+        .env_remove("POSTLINT_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join(".no-user-config"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .stdout(Stdio::piped())
+        .env("LANG", "C");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .stdin(Stdio::piped());
     let mut child = cmd.spawn().expect("the binary runs");
