@@ -115,4 +115,19 @@ mod tests {
             "Tak 🔥 for i dag, alle sammen, det var en god dag.",
         );
     }
+
+    #[test]
+    fn text_symbols_of_a_list_are_not_emoji() {
+        // Check marks, arrows and stars are Emoji=No in Unicode: a tidy list, not a wall.
+        assert_silent(
+            "",
+            "style.emoji-density",
+            "Det får du:\n✓ ✓ ✓ fast løn\n➜ ➜ ➜ frokostordning\n★★★ gode kolleger",
+        );
+        assert_fires(
+            "",
+            "style.emoji-density",
+            "What you get:\n✅✅✅ a fixed salary\n⭐⭐⭐ great colleagues",
+        );
+    }
 }
