@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -22,57 +22,95 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 const SALESY_DA: &str =
     "Sæt kryds i kalenderen 🚑 Kæmpe rabat! Køb nu – tilbuddet gælder kun i dag!";
 
-/// A running `postlint serve`; killed (and reaped) on drop.
+/// A running `postlint serve`; killed (and reaped) on drop. Its stderr (the log) is read
+/// all along by a thread, so the server never blocks on a full pipe.
 struct Server {
     child: Child,
     addr: SocketAddr,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
     /// Starts the server with the built-in guideline and Danish messages.
     fn start(extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_postlint"))
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--no-config",
-                "--locale",
-                "da",
-            ])
-            .args(extra)
+        let mut args = vec!["--no-config", "--locale", "da"];
+        args.extend_from_slice(extra);
+        Server::start_with(&args, None)
+    }
+
+    /// Starts `postlint serve --listen 127.0.0.1:0 ARGS` in `dir` (default: here).
+    fn start_with(args: &[&str], dir: Option<&std::path::Path>) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
+        cmd.arg("serve");
+        if !args.contains(&"--listen") {
+            cmd.args(["--listen", "127.0.0.1:0"]);
+        }
+        cmd.args(args)
+            .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
+            .stderr(Stdio::piped());
+        if let Some(dir) = dir {
+            cmd.current_dir(dir);
+        }
+        let mut child = cmd.spawn().expect("the binary runs");
         let stderr = child.stderr.take().expect("stderr is piped");
+        let log = Arc::new(Mutex::new(Vec::new()));
         // Build the guard first, so a failure below still kills the child.
         let mut server = Server {
             child,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            log: Arc::clone(&log),
         };
-        // A thread reads stderr (and keeps draining it), so waiting for the line is bounded.
-        let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
+                log.lock().unwrap().push(line);
             }
         });
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let line = rx
-                .recv_timeout(left)
-                .expect("the server prints its address");
-            if let Some(addr) = line.strip_prefix("postlint: listening on http://") {
-                server.addr = addr.trim().parse().expect("a socket address");
-                return server;
-            }
+        let line = server.wait_for_log("postlint: listening on ", Duration::from_secs(20));
+        let addr = line
+            .strip_prefix("postlint: listening on http://")
+            .unwrap_or("");
+        if let Ok(addr) = addr.trim().parse() {
+            server.addr = addr;
         }
+        server
+    }
+
+    /// The first log line that starts with `prefix`, waiting up to `limit` for it.
+    #[track_caller]
+    fn wait_for_log(&self, prefix: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(l) = self
+                .log
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|l| l.starts_with(prefix))
+            {
+                return l.clone();
+            }
+            if Instant::now() > deadline {
+                panic!("no log line {prefix:?}: {:?}", self.log.lock().unwrap());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The whole log so far.
+    fn log_text(&self) -> String {
+        self.log.lock().unwrap().join("\n")
+    }
+
+    /// Sends a signal (`TERM`, `HUP`) with kill(1).
+    fn signal(&self, name: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{name}"), &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
     }
 }
 
@@ -103,13 +141,24 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
-    /// The JSON error message, checking the error shape on the way.
+    /// The JSON error's detail, checking the error shape `{error, detail}` on the way.
     fn error(&self) -> String {
         assert_eq!(self.header("content-type"), Some("application/json"));
-        self.json()["error"]
+        let v = self.json();
+        assert!(v["error"].is_string(), "no error code: {}", self.body);
+        v["detail"]
             .as_str()
-            .unwrap_or_else(|| panic!("no error field: {}", self.body))
+            .unwrap_or_else(|| panic!("no detail: {}", self.body))
             .to_string()
+    }
+
+    /// The JSON error's code and field.
+    fn code_and_field(&self) -> (String, Option<String>) {
+        let v = self.json();
+        (
+            v["error"].as_str().unwrap_or_default().to_string(),
+            v["field"].as_str().map(str::to_string),
+        )
     }
 }
 
@@ -143,18 +192,52 @@ fn read_reply(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Reply {
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .map(|(_, v)| v.parse().expect("numeric Content-Length"))
-        .expect("every response has a Content-Length");
-    while buf.len() < head_end + length {
+    let chunked = headers.iter().any(|(n, v)| {
+        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+    });
+    let mut fill = |buf: &mut Vec<u8>| {
         let n = stream.read(&mut chunk).expect("reads the response body");
         assert!(n > 0, "connection closed inside the body");
         buf.extend_from_slice(&chunk[..n]);
-    }
-    let body = String::from_utf8(buf[head_end..head_end + length].to_vec()).expect("UTF-8");
-    buf.drain(..head_end + length);
+    };
+    let body = if chunked {
+        // Chunks: a hex size line, the bytes, CRLF; a zero size ends the body.
+        let mut body = Vec::new();
+        let mut at = head_end;
+        loop {
+            let line_end = loop {
+                if let Some(i) = buf[at..].windows(2).position(|w| w == b"\r\n") {
+                    break at + i;
+                }
+                fill(buf);
+            };
+            let size_text = String::from_utf8_lossy(&buf[at..line_end]).to_string();
+            let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16)
+                .unwrap_or_else(|_| panic!("bad chunk size {size_text:?}"));
+            let data = line_end + 2;
+            while buf.len() < data + size + 2 {
+                fill(buf);
+            }
+            body.extend_from_slice(&buf[data..data + size]);
+            at = data + size + 2;
+            if size == 0 {
+                break;
+            }
+        }
+        buf.drain(..at);
+        String::from_utf8(body).expect("UTF-8")
+    } else {
+        let length: usize = headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+            .map_or(0, |(_, v)| v.parse().expect("numeric Content-Length"));
+        while buf.len() < head_end + length {
+            fill(buf);
+        }
+        let body = String::from_utf8(buf[head_end..head_end + length].to_vec()).expect("UTF-8");
+        buf.drain(..head_end + length);
+        body
+    };
     Reply {
         status,
         headers,
@@ -372,8 +455,24 @@ fn oversized_body_is_413() {
     let _ = stream.write_all(&vec![b'x'; size]);
     let reply = read_reply(&mut stream, &mut Vec::new());
     assert_eq!(reply.status, 413);
-    assert_eq!(reply.header("connection"), Some("close"));
     assert!(reply.error().contains("limit"), "{}", reply.body);
+    // A chunked body over the limit is cut off as it arrives.
+    let mut stream = connect(server.addr);
+    stream
+        .write_all(b"POST /v1/check HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+        .unwrap();
+    let chunk = vec![b'x'; 64 * 1024];
+    for _ in 0..40 {
+        let head = format!("{:x}\r\n", chunk.len());
+        if stream.write_all(head.as_bytes()).is_err()
+            || stream.write_all(&chunk).is_err()
+            || stream.write_all(b"\r\n").is_err()
+        {
+            break;
+        }
+    }
+    let _ = stream.write_all(b"0\r\n\r\n");
+    assert_eq!(read_reply(&mut stream, &mut Vec::new()).status, 413);
 }
 
 #[test]
@@ -392,31 +491,44 @@ fn unknown_path_is_404_and_wrong_method_405() {
 }
 
 #[test]
-fn malformed_requests_are_400_or_411() {
+fn malformed_requests_are_400_and_chunked_bodies_work() {
     let server = Server::start(&[]);
     for raw in [
         &b"GARBAGE\r\n\r\n"[..],
-        b"GET /healthz\r\n\r\n",
         b"GET /healthz HTTP/1.1\r\nno colon here\r\n\r\n",
         b"POST /check HTTP/1.1\r\nContent-Length: ten\r\n\r\n",
         b"\xff\xfe / HTTP/1.1\r\n\r\n",
     ] {
         let reply = exchange(server.addr, raw);
         assert_eq!(reply.status, 400, "{:?}", String::from_utf8_lossy(raw));
-        assert!(!reply.error().is_empty());
     }
-    let chunked =
-        b"POST /check HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
-    assert_eq!(exchange(server.addr, chunked).status, 411);
-    let no_length = b"POST /check HTTP/1.1\r\nHost: t\r\n\r\n";
-    assert_eq!(exchange(server.addr, no_length).status, 411);
+    // A chunked body is read like any other.
+    let body = record("c", SALESY_DA);
+    let (one, two) = body.split_at(body.len() / 2);
+    let chunked = format!(
+        "POST /v1/check HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{one}\r\n{:x}\r\n{two}\r\n0\r\n\r\n",
+        one.len(),
+        two.len()
+    );
+    let reply = exchange(server.addr, chunked.as_bytes());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["source"], "c");
+    // A POST without a body is no record.
+    let no_length = b"POST /check HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+    assert_eq!(exchange(server.addr, no_length).status, 400);
     // A request cut short (the client closes its side) is answered, not waited for.
     let mut stream = connect(server.addr);
     stream
         .write_all(b"POST /check HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"te")
         .unwrap();
     stream.shutdown(std::net::Shutdown::Write).unwrap();
-    assert_eq!(read_reply(&mut stream, &mut Vec::new()).status, 400);
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    assert!(
+        rest.is_empty() || String::from_utf8_lossy(&rest).starts_with("HTTP/1.1 400"),
+        "{}",
+        String::from_utf8_lossy(&rest)
+    );
     // The server is still fine.
     assert_eq!(get(server.addr, "/healthz").status, 200);
 }
@@ -436,7 +548,7 @@ fn keep_alive_serves_pipelined_requests() {
     let mut buf = Vec::new();
     let first = read_reply(&mut stream, &mut buf);
     assert_eq!(first.status, 200);
-    assert_eq!(first.header("connection"), Some("keep-alive"));
+    assert_ne!(first.header("connection"), Some("close"));
     assert_eq!(first.json()["source"], "k");
     let second = read_reply(&mut stream, &mut buf);
     assert_eq!(second.status, 200);
@@ -561,4 +673,427 @@ fn throughput() {
             f64::from(total) / window.as_secs_f64()
         );
     }
+}
+
+/// A request with extra header lines (each ending in CRLF).
+fn request_with(method: &str, path: &str, headers: &str, body: &str) -> Vec<u8> {
+    format!(
+        "{method} {path} HTTP/1.1\r\nHost: test\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn versioned_paths_explain_probe_and_count() {
+    let server = Server::start(&[]);
+    let reply = post(server.addr, "/v1/check", &record("v1", SALESY_DA));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["source"], "v1");
+    let rules = get(server.addr, "/v1/rules");
+    assert!(rules.json().as_array().unwrap().len() > 30);
+    let rule = get(server.addr, "/v1/rules/sales.discount");
+    assert_eq!(rule.status, 200, "{}", rule.body);
+    let v = rule.json();
+    assert_eq!(v["id"], "sales.discount");
+    assert!(v["explanation"].as_str().unwrap().len() > 40, "{v}");
+    let missing = get(server.addr, "/v1/rules/sales.dicsount");
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.code_and_field().0, "unknown_rule");
+    assert_eq!(get(server.addr, "/readyz").status, 200);
+    let metrics = get(server.addr, "/metrics");
+    assert_eq!(metrics.status, 200);
+    assert!(metrics
+        .header("content-type")
+        .unwrap()
+        .contains("openmetrics"));
+    for needle in [
+        "postlint_checks_total{verdict=\"review\"}",
+        "postlint_findings_total{rule=\"sales.discount\"}",
+        "postlint_check_duration_seconds_bucket",
+        "postlint_queue_depth 0",
+        "postlint_http_requests_total{endpoint=\"check\",status=\"200\"} 1",
+    ] {
+        assert!(metrics.body.contains(needle), "{needle}: {}", metrics.body);
+    }
+}
+
+#[test]
+fn errors_name_their_field() {
+    let server = Server::start(&[]);
+    let cases = [
+        (r#"{"text": 5}"#, 400, "invalid_record", Some("text")),
+        (
+            r#"{"text": "Hej", "platforms": ["myspace"]}"#,
+            422,
+            "unknown_platform",
+            Some("platforms"),
+        ),
+        (
+            r#"{"text": "Hej", "language": "sv"}"#,
+            422,
+            "unknown_language",
+            Some("language"),
+        ),
+        (
+            r#"{"text": "Hej", "date": "i morgen"}"#,
+            422,
+            "bad_date",
+            Some("date"),
+        ),
+        (
+            r#"{"text": "Hej", "locale": "x!"}"#,
+            422,
+            "unknown_locale",
+            Some("locale"),
+        ),
+        (r#"{"text": "Hej"} trailing"#, 400, "malformed_json", None),
+    ];
+    for (body, status, code, field) in cases {
+        let reply = post(server.addr, "/v1/check", body);
+        assert_eq!(reply.status, status, "{body}: {}", reply.body);
+        let (c, f) = reply.code_and_field();
+        assert_eq!((c.as_str(), f.as_deref()), (code, field), "{body}");
+    }
+    // A form post (curl -d without a content type) is 415, saying what to send.
+    let reply = exchange(
+        server.addr,
+        &request_with(
+            "POST",
+            "/v1/check",
+            "Content-Type: application/x-www-form-urlencoded\r\n",
+            r#"{"text": "Hej"}"#,
+        ),
+    );
+    assert_eq!(reply.status, 415, "{}", reply.body);
+    assert!(reply.error().contains("application/json"));
+    // A batch error names its line.
+    let bad = format!(
+        "{}\n{{\"text\": \"Hej\", \"language\": \"sv\"}}\n",
+        record("a", "Hej")
+    );
+    let reply = post(server.addr, "/v1/check/batch", &bad);
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.code_and_field().1.as_deref(), Some("line 2.language"));
+}
+
+#[test]
+fn a_batch_is_an_array_or_lines_and_streams_back_in_order() {
+    let server = Server::start(&[]);
+    let records: Vec<String> = (0..70)
+        .map(|i| {
+            record(
+                &format!("r{i}"),
+                if i % 2 == 0 {
+                    SALESY_DA
+                } else {
+                    "Tak for i dag."
+                },
+            )
+        })
+        .collect();
+    let array = format!("[{}]", records.join(","));
+    let lines = records.join("\n");
+    for (ctype, body) in [
+        ("application/json", &array),
+        ("application/x-ndjson", &lines),
+    ] {
+        let reply = exchange(
+            server.addr,
+            &request_with(
+                "POST",
+                "/v1/check/batch",
+                &format!("Content-Type: {ctype}\r\n"),
+                body,
+            ),
+        );
+        assert_eq!(reply.status, 200, "{ctype}: {}", reply.body);
+        assert_eq!(reply.header("transfer-encoding"), Some("chunked"));
+        let ids: Vec<String> = reply
+            .body
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["source"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let expected: Vec<String> = (0..70).map(|i| format!("r{i}")).collect();
+        assert_eq!(ids, expected, "{ctype}");
+    }
+}
+
+#[test]
+fn a_request_may_ask_for_its_own_locale() {
+    let server = Server::start(&[]);
+    let da = post(server.addr, "/v1/check", &record("da", SALESY_DA)).json();
+    let en_body = serde_json::json!({"id": "en", "text": SALESY_DA, "locale": "en"}).to_string();
+    let en = post(server.addr, "/v1/check", &en_body).json();
+    let message = |v: &Value| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "sales.discount")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_ne!(message(&da), message(&en));
+    assert!(message(&en).contains("advert"), "{}", message(&en));
+    assert!(message(&da).contains("annonce"), "{}", message(&da));
+}
+
+#[test]
+fn a_token_guards_everything_but_the_probes() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("token");
+    std::fs::write(&token, "s3cret-Tøken\n").unwrap();
+    let server = Server::start(&["--token-file", token.to_str().unwrap()]);
+    let body = record("t", "Hej");
+    let without = post(server.addr, "/v1/check", &body);
+    assert_eq!(without.status, 401);
+    assert!(without
+        .header("www-authenticate")
+        .unwrap()
+        .starts_with("Bearer"));
+    let wrong = exchange(
+        server.addr,
+        &request_with(
+            "POST",
+            "/v1/check",
+            "Authorization: Bearer s3cret-Tøkem\r\n",
+            &body,
+        ),
+    );
+    assert_eq!(wrong.status, 401);
+    let right = exchange(
+        server.addr,
+        &request_with(
+            "POST",
+            "/v1/check",
+            "Authorization: Bearer s3cret-Tøken\r\n",
+            &body,
+        ),
+    );
+    assert_eq!(right.status, 200, "{}", right.body);
+    assert_eq!(get(server.addr, "/metrics").status, 401);
+    assert_eq!(get(server.addr, "/healthz").status, 200);
+    assert_eq!(get(server.addr, "/readyz").status, 200);
+}
+
+#[test]
+fn cors_only_for_the_configured_origins() {
+    let server = Server::start(&["--cors-origin", "https://intranet.example.com"]);
+    let preflight = |origin: &str| {
+        exchange(
+            server.addr,
+            &request_with(
+                "OPTIONS",
+                "/v1/check",
+                &format!("Origin: {origin}\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n"),
+                "",
+            ),
+        )
+    };
+    let ok = preflight("https://intranet.example.com");
+    assert_eq!(
+        ok.header("access-control-allow-origin"),
+        Some("https://intranet.example.com")
+    );
+    let other = preflight("https://evil.example");
+    assert_eq!(other.header("access-control-allow-origin"), None);
+}
+
+#[test]
+fn a_unix_socket_serves_the_same_api() {
+    use std::os::unix::net::UnixStream;
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("postlint.sock");
+    let listen = format!("unix:{}", sock.display());
+    let server = Server::start_with(&["--no-config", "--listen", &listen], None);
+    server.wait_for_log("postlint: listening on unix:", TIMEOUT);
+    let mut stream = UnixStream::connect(&sock).expect("connects");
+    stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+    assert!(out.contains("\"status\":\"ok\""), "{out}");
+}
+
+/// A post that takes a while to check: many distinct mentions and links.
+fn heavy_post() -> String {
+    let text: String = (0..40_000)
+        .map(|i| format!("@kollega{i} https://eksempel{i}.dk/side?utm_source=x "))
+        .collect();
+    serde_json::json!({ "text": &text[..text.len().min(900_000)] }).to_string()
+}
+
+#[test]
+fn a_full_pool_answers_503_with_retry_after() {
+    let server = Server::start(&["--threads", "1", "--queue", "0"]);
+    let addr = server.addr;
+    let body = Arc::new(heavy_post());
+    let clients: Vec<_> = (0..6)
+        .map(|_| {
+            let body = Arc::clone(&body);
+            thread::spawn(move || {
+                let reply = post(addr, "/v1/check", &body);
+                (
+                    reply.status,
+                    reply.header("retry-after").map(str::to_string),
+                )
+            })
+        })
+        .collect();
+    let results: Vec<_> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    assert!(results.iter().any(|(s, _)| *s == 200), "{results:?}");
+    let busy: Vec<_> = results.iter().filter(|(s, _)| *s == 503).collect();
+    assert!(!busy.is_empty(), "{results:?}");
+    assert!(
+        busy.iter().all(|(_, r)| r.as_deref() == Some("1")),
+        "{results:?}"
+    );
+}
+
+#[test]
+fn idle_and_slow_clients_do_not_stall_the_others() {
+    let server = Server::start(&[]);
+    // 300 idle connections and 10 clients trickling a request head a byte at a time.
+    let idle: Vec<TcpStream> = (0..300).map(|_| connect(server.addr)).collect();
+    let mut slow: Vec<TcpStream> = (0..10).map(|_| connect(server.addr)).collect();
+    for s in &mut slow {
+        s.write_all(b"POST /v1/check HTTP/1.1\r\nHo").unwrap();
+    }
+    let started = Instant::now();
+    for i in 0..20 {
+        let reply = post(
+            server.addr,
+            "/v1/check",
+            &record(&format!("n{i}"), SALESY_DA),
+        );
+        assert_eq!(reply.status, 200);
+    }
+    // A guard against the old server's 10–30 s stalls, not a speed test.
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(idle);
+    drop(slow);
+}
+
+#[test]
+fn sigterm_finishes_the_request_in_flight_then_refuses() {
+    let server = Server::start(&[]);
+    let body = record("last", SALESY_DA);
+    let mut stream = connect(server.addr);
+    // Half a request is in flight when the signal comes.
+    let head = format!(
+        "POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let (one, two) = body.split_at(10);
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(one.as_bytes()).unwrap();
+    thread::sleep(Duration::from_millis(200));
+    server.signal("TERM");
+    server.wait_for_log("postlint: shutting down", TIMEOUT);
+    stream.write_all(two.as_bytes()).unwrap();
+    let reply = read_reply(&mut stream, &mut Vec::new());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["source"], "last");
+    server.wait_for_log("postlint: stopped", TIMEOUT);
+    assert!(TcpStream::connect_timeout(&server.addr, TIMEOUT).is_err());
+}
+
+#[test]
+fn the_guideline_reloads_on_change_and_on_sighup_and_a_broken_one_is_kept_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("postlint.toml");
+    let guideline = |term: &str| {
+        format!("extends = [\"recommended\"]\n[[confidential]]\nterms = [\"{term}\"]\n")
+    };
+    std::fs::write(&config, guideline("Havørn")).unwrap();
+    let server = Server::start_with(&[], Some(dir.path()));
+    let flagged = |word: &str| {
+        let reply = post(
+            server.addr,
+            "/v1/check",
+            &record("g", &format!("Nyt om {word} i dag.")),
+        );
+        reply.json()["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "confidential.term")
+    };
+    assert!(flagged("Havørn") && !flagged("Nordlys"));
+    // A changed file is seen within the poll.
+    std::fs::write(&config, guideline("Nordlys")).unwrap();
+    server.wait_for_log(
+        "postlint: reloaded the guideline (a guideline file changed)",
+        TIMEOUT,
+    );
+    assert!(flagged("Nordlys") && !flagged("Havørn"));
+    // A broken one is logged and the one in service stays.
+    std::fs::write(&config, "extends = [\"recommended\"\n").unwrap();
+    server.wait_for_log("postlint: the guideline did not reload", TIMEOUT);
+    assert!(flagged("Nordlys"));
+    // SIGHUP reloads at once.
+    std::fs::write(&config, guideline("Glente")).unwrap();
+    server.signal("HUP");
+    let deadline = Instant::now() + TIMEOUT;
+    while !flagged("Glente") {
+        assert!(Instant::now() < deadline, "{}", server.log_text());
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_log_never_holds_a_word_of_a_post() {
+    let server = Server::start(&[]);
+    let secret = "Fortroligtkodeord";
+    let text = format!("Kæmpe rabat hos {secret}! Køb nu på https://{secret}.dk");
+    post(server.addr, "/v1/check", &record("log-1", &text));
+    post(
+        server.addr,
+        "/v1/check/batch",
+        &format!("{}\n", record("log-2", &text)),
+    );
+    post(
+        server.addr,
+        "/v1/check",
+        &format!("{{\"text\": \"{secret}\", \"language\": \"sv\"}}"),
+    );
+    thread::sleep(Duration::from_millis(200));
+    let log = server.log_text();
+    assert!(
+        log.contains("id=\"log-1\"") && log.contains("id=\"log-2\""),
+        "{log}"
+    );
+    assert!(
+        !log.to_lowercase().contains(&secret.to_lowercase()),
+        "{log}"
+    );
+}
+
+#[test]
+fn http2_with_prior_knowledge_is_spoken() {
+    let server = Server::start(&[]);
+    let mut stream = connect(server.addr);
+    // The client preface, then an empty SETTINGS frame (length 0, type 4, no flags, stream 0).
+    stream
+        .write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .unwrap();
+    stream.write_all(&[0, 0, 0, 4, 0, 0, 0, 0, 0]).unwrap();
+    let mut frame = [0u8; 9];
+    stream.read_exact(&mut frame).unwrap();
+    // The server's first frame is its own SETTINGS (type 4) on stream 0.
+    assert_eq!(frame[3], 4, "{frame:?}");
+    assert_eq!(&frame[5..9], &[0, 0, 0, 0]);
 }

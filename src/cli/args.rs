@@ -189,14 +189,41 @@ pub struct InitArgs {
 /// `postlint serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on; port 0 picks a free port (the address is printed on stderr).
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    /// Where to listen: HOST:PORT (port 0 picks a free one; the address is printed on
+    /// stderr) or unix:/path/to.sock.
+    #[arg(
+        long = "listen",
+        visible_alias = "addr",
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8080"
+    )]
     pub addr: String,
     #[command(flatten)]
     pub guideline: GuidelineArgs,
-    /// Worker threads, each serving one connection at a time [default: the number of CPUs].
+    /// Checks run at once, one per worker thread [default: the number of CPUs].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub threads: Option<u16>,
+    /// Checks that may wait for a worker; beyond them a request gets 503 with Retry-After
+    /// [default: 16 per worker].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..))]
+    pub queue: Option<u16>,
+    /// Require `Authorization: Bearer <token>`, the token being this file's first line
+    /// (`/healthz` and `/readyz` stay open for probes).
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Let pages from this origin call the service (CORS; repeatable), e.g.
+    /// https://intranet.example.com.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
+    /// The largest request body, in bytes (K, M suffixes) [default: 1M].
+    #[arg(long, value_name = "N", value_parser = parse_bytes)]
+    pub max_body_bytes: Option<u64>,
+    /// Seconds a client may take to send a request body.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub request_timeout: u16,
+    /// Seconds requests in flight may take to finish after SIGTERM.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub shutdown_timeout: u16,
 }
 
 /// `postlint platforms`.
