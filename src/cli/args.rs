@@ -204,7 +204,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub threads: Option<u16>,
     /// Checks that may wait for a worker; beyond them a request gets 503 with Retry-After
-    /// [default: 16 per worker].
+    /// [default: 64 per worker].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..))]
     pub queue: Option<u16>,
     /// Require `Authorization: Bearer <token>`, the token being this file's first line

@@ -50,7 +50,9 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, Error> {
         || std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
         usize::from,
     );
-    let queue = args.queue.map_or(workers * 16, usize::from);
+    // Deep enough that a burst of 64 clients per worker waits (a few ms each) rather than
+    // being refused; bounded, so a flood is refused fast instead of queued without end.
+    let queue = args.queue.map_or(workers * 64, usize::from);
     let app = Arc::new(App {
         loaded: ArcSwap::from_pointee(loaded),
         pool: pool::Pool::new(workers, queue),
