@@ -1097,3 +1097,21 @@ fn http2_with_prior_knowledge_is_spoken() {
     assert_eq!(frame[3], 4, "{frame:?}");
     assert_eq!(&frame[5..9], &[0, 0, 0, 0]);
 }
+
+#[test]
+fn a_body_slower_than_the_request_timeout_is_408() {
+    let server = Server::start(&["--request-timeout", "1"]);
+    let mut stream = connect(server.addr);
+    stream
+        .write_all(
+            b"POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{\"text\": \"Hej",
+        )
+        .unwrap();
+    let started = Instant::now();
+    let reply = read_reply(&mut stream, &mut Vec::new());
+    assert_eq!(reply.status, 408, "{}", reply.body);
+    assert_eq!(reply.code_and_field().0, "timeout");
+    assert!(started.elapsed() < TIMEOUT);
+    // Other clients were served all along.
+    assert_eq!(get(server.addr, "/healthz").status, 200);
+}

@@ -30,7 +30,7 @@ pub enum Command {
     Init(InitArgs),
     /// List the platform profiles: name, length limit, counting unit.
     Platforms(PlatformsArgs),
-    /// Serve the linter over HTTP: POST /check, POST /check/batch, GET /rules, GET /healthz.
+    /// Serve the linter over HTTP: POST /v1/check, POST /v1/check/batch, GET /v1/rules, …
     Serve(ServeArgs),
     /// Write a [[confidential]] list whose terms are stored only as salted hashes.
     HashTerms(HashTermsArgs),

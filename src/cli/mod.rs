@@ -138,17 +138,22 @@ fn load_guideline(args: &GuidelineArgs) -> Result<Guideline, Error> {
 /// Loads a found guideline. A `POSTLINT_CONFIG` that names no file says where the name came
 /// from (one that is broken is an error at its line, as any guideline).
 fn load_found(args: &GuidelineArgs, found: &Found) -> Result<Guideline, Error> {
-    let loader = Guideline::loader().allow_outside_paths(args.allow_outside_paths);
-    match found {
-        Found::NoConfig | Found::Builtin => Ok(Guideline::recommended()),
-        Found::Env(path) if !path.is_file() => Err(Error::new(msg!(
-            "error.cli.env-config",
-            var = CONFIG_ENV,
-            path = path.display().to_string()
-        ))
-        .with_help(msg!("error.cli.env-config.help", var = CONFIG_ENV))
-        .with_path(path)),
-        other => Ok(loader.from_path(other.path().expect("a file"))?),
+    if let Found::Env(path) = found {
+        if !path.is_file() {
+            return Err(Error::new(msg!(
+                "error.cli.env-config",
+                var = CONFIG_ENV,
+                path = path.display().to_string()
+            ))
+            .with_help(msg!("error.cli.env-config.help", var = CONFIG_ENV))
+            .with_path(path));
+        }
+    }
+    match found.path() {
+        None => Ok(Guideline::recommended()),
+        Some(path) => Ok(Guideline::loader()
+            .allow_outside_paths(args.allow_outside_paths)
+            .from_path(path)?),
     }
 }
 

@@ -86,15 +86,14 @@ pub async fn watch(app: Arc<App>, args: GuidelineArgs, locale: Locale, mut files
     }
 }
 
-/// Finds, loads and compiles the guideline again, as at start; an error as one line.
+/// Finds, loads and compiles the guideline again, as at start; an error as one line in the
+/// service's `locale`.
 fn load(args: &GuidelineArgs, locale: Locale) -> Result<(Loaded, Vec<PathBuf>), String> {
     let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
     let found = find_guideline(args, &cwd);
     let guideline = load_found(args, &found).map_err(|e| e.message_in(locale))?;
-    let locale = args
-        .locale
-        .or(guideline.locale())
-        .unwrap_or_else(|| resolve_locale(None, &guideline));
+    // The new guideline may set another `locale`; `--locale` still wins.
+    let locale = resolve_locale(args.locale, &guideline);
     let files = watched_files(&guideline);
     let loaded = Loaded::new(guideline, locale).map_err(|e| e.localized(locale).to_string())?;
     Ok((loaded, files))
