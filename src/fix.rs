@@ -183,6 +183,7 @@ mod tests {
             }],
             route: None,
             omitted: 0,
+            waived: None,
         }
     }
 

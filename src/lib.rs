@@ -76,10 +76,10 @@ pub use i18n::{Arg, Locale, Nested};
 pub use info::{OptionInfo, RuleExample, RuleInfo};
 pub use linter::{Linter, Options};
 pub use platform::{Length, Platform, Profile, Unit};
-pub use post::Post;
+pub use post::{Post, Waiver};
 pub use report::{
     Applicability, ContentType, Edit, Finding, Fixed, Report, Scores, Severity, Signal, SignalKind,
-    Span, Suggestion, Verdict,
+    Span, Suggestion, Verdict, WaiverUse,
 };
 pub use text::{Date, Lang};
 pub use time::Moment;

@@ -10,7 +10,7 @@ use crate::i18n::{Catalog, Locale, Named};
 use crate::matcher::{Matcher, MatcherBuilder};
 use crate::platform::{self, Length, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
-use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict};
+use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict, WaiverUse};
 use crate::resolve::{resolve, Resolved, Source};
 use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
 use crate::score::sentiment::SentimentLexicon;
@@ -40,6 +40,7 @@ pub struct Options {
     date: Option<Moment>,
     platforms: Vec<Platform>,
     max_findings_per_rule: Option<usize>,
+    no_waivers: bool,
 }
 
 /// How many findings of one rule a report shows per post, unless the caller says otherwise.
@@ -88,6 +89,13 @@ impl Options {
     /// post of 4 MB of "rabat " makes a report of a few kilobytes, with exact counts.
     pub fn max_findings_per_rule(mut self, max: usize) -> Options {
         self.max_findings_per_rule = Some(max.max(1));
+        self
+    }
+
+    /// Ignores every post's waivers (for audits): each finding counts as if nobody had
+    /// accepted it.
+    pub fn no_waivers(mut self, yes: bool) -> Options {
+        self.no_waivers = yes;
         self
     }
 
@@ -388,7 +396,12 @@ impl Linter {
             }
             findings.push(f);
         }
-        let mut reviewers: Vec<String> = findings.iter().filter_map(|f| f.route.clone()).collect();
+        let waivers = self.waive(post, &mut findings);
+        let mut reviewers: Vec<String> = findings
+            .iter()
+            .filter(|f| !f.is_waived())
+            .filter_map(|f| f.route.clone())
+            .collect();
         reviewers.sort();
         reviewers.dedup();
         Report {
@@ -400,7 +413,71 @@ impl Linter {
             verdict: Verdict::of(&findings),
             reviewers,
             findings,
+            waivers,
         }
+    }
+
+    /// Marks the findings the post's waivers accept (the first waiver that covers a rule
+    /// wins) and counts what each accepted.
+    fn waive(&self, post: &Post<'_>, findings: &mut [Finding]) -> Vec<WaiverUse> {
+        if self.options.no_waivers || post.waivers().is_empty() {
+            return Vec::new();
+        }
+        let mut uses: Vec<WaiverUse> = post
+            .waivers()
+            .iter()
+            .map(|w| WaiverUse {
+                waiver: w.clone(),
+                findings: 0,
+            })
+            .collect();
+        for f in findings {
+            if let Some(u) = uses.iter_mut().find(|u| u.waiver.covers(&f.rule)) {
+                u.findings += f.count();
+                f.waived = Some(u.waiver.clone());
+            }
+        }
+        uses
+    }
+
+    /// Whether `selector` is a rule id or family of this linter, active or not.
+    pub fn knows(&self, selector: &str) -> bool {
+        self.resolved
+            .iter()
+            .any(|r| crate::rule::selects(selector, &r.id))
+    }
+
+    /// Checks that every waiver of `post` names a rule this linter knows (an id or a
+    /// family, whether or not it is active): a misspelt waiver would otherwise accept
+    /// nothing, silently. The error points into the draft's front matter when the waiver
+    /// comes from there; otherwise it names `whose` (a batch record's place) when given.
+    pub fn check_waivers(&self, post: &Post<'_>, whose: Option<&str>) -> Result<(), Error> {
+        for w in post.waivers() {
+            if self.knows(&w.rule) {
+                continue;
+            }
+            let ids = self.resolved.iter().map(|r| r.id.as_str());
+            let message = msg!("error.waiver.unknown", rule = w.rule.as_str());
+            let message = match (whose, &w.span) {
+                (Some(whose), None) => msg!("error.in-source", source = whose, message = message),
+                _ => message,
+            };
+            let e = match &w.span {
+                Some(span) => Error::at(
+                    ErrorKind::UnknownRule,
+                    message,
+                    post.source_name(),
+                    &std::sync::Arc::new(post.text().to_string()),
+                    span.clone(),
+                ),
+                None => Error::new(ErrorKind::UnknownRule, message),
+            };
+            return Err(match did_you_mean(&w.rule, ids) {
+                Some(best) => e.with_help(did_you_mean_msg(best)),
+                None => e.with_help(msg!("error.rules-list")),
+            });
+        }
+        Ok(())
     }
 
     /// Applies the fixes of `post` up to `max` (safe, or unsafe too) until they converge,
@@ -408,8 +485,11 @@ impl Linter {
     /// changing the text (two of a guideline's substitutions undoing each other) are an error
     /// naming the rules, not a half-fixed text.
     pub fn fix(&self, post: &Post<'_>, max: Applicability) -> Result<Fixed, Error> {
+        // A waived finding was accepted as written: its fix is not applied.
         fix::converge(post.text(), max, |text| {
-            self.check(&post.with_text(text)).findings
+            let mut findings = self.check(&post.with_text(text)).findings;
+            findings.retain(|f| !f.is_waived());
+            findings
         })
         .map(|(text, applied)| Fixed { text, applied })
         .map_err(|rules| {
@@ -573,6 +653,7 @@ impl Linter {
                 suggestions: Vec::new(),
                 route: rule.route.clone(),
                 omitted: count,
+                waived: None,
             };
             raw.push((i, f));
         }

@@ -20,6 +20,67 @@ pub struct Post<'a> {
     language: Option<Lang>,
     date: Option<Moment>,
     audience: Option<String>,
+    waivers: Vec<Waiver>,
+}
+
+/// A reviewer's acceptance of a rule's findings in one post: the findings stay in the report,
+/// marked waived with the reason and who waived them, and no longer count for the verdict,
+/// the reviewers or the exit code ([`crate::Options::no_waivers`] ignores waivers, for audits).
+///
+/// ```
+/// use postlint::{Guideline, Linter, Post, Verdict, Waiver};
+///
+/// let linter = Linter::new(Guideline::recommended())?;
+/// let post = Post::new("Læs mere her: https://bit.ly/3xYz")
+///     .waive(Waiver::new("links.shortener", "Kampagnens egen kortlink-tjeneste").by("comms"));
+/// let report = linter.check(&post);
+/// assert_eq!(report.findings[0].waived.as_ref().unwrap().by.as_deref(), Some("comms"));
+/// assert_eq!(report.verdict, Verdict::Pass);
+/// # Ok::<(), postlint::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Waiver {
+    /// The rule id (`sales.price`) or family (`sales`) it accepts.
+    pub rule: String,
+    /// Why the findings are accepted; never blank.
+    pub reason: String,
+    /// Who accepted them (a name or a role), when given.
+    pub by: Option<String>,
+    /// Where the waiver's rule is written in the draft's front matter, for errors.
+    #[serde(skip)]
+    pub(crate) span: Option<Range<usize>>,
+}
+
+impl Waiver {
+    /// A waiver of `rule` (an id or a family) for `reason`.
+    pub fn new(rule: impl Into<String>, reason: impl Into<String>) -> Waiver {
+        Waiver {
+            rule: rule.into(),
+            reason: reason.into(),
+            by: None,
+            span: None,
+        }
+    }
+
+    /// Who accepts the findings.
+    pub fn by(mut self, by: impl Into<String>) -> Waiver {
+        self.by = Some(by.into());
+        self
+    }
+
+    /// Whether this waiver accepts the findings of rule `id`.
+    pub fn covers(&self, id: &str) -> bool {
+        crate::rule::selects(&self.rule, id)
+    }
+}
+
+/// One `waive = [{ rule, reason, by }]` entry of a draft's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaiverEntry {
+    rule: toml::Spanned<String>,
+    reason: toml::Spanned<String>,
+    by: Option<String>,
 }
 
 /// Front matter keys a draft may set.
@@ -34,6 +95,8 @@ struct FrontMatter {
     title: Option<String>,
     author: Option<String>,
     id: Option<String>,
+    #[serde(default)]
+    waive: Vec<WaiverEntry>,
 }
 
 impl<'a> Post<'a> {
@@ -51,6 +114,7 @@ impl<'a> Post<'a> {
             language: None,
             date: None,
             audience: None,
+            waivers: Vec::new(),
         }
     }
 
@@ -62,19 +126,34 @@ impl<'a> Post<'a> {
             return Ok(post);
         };
         let fm_text = &post.text[fm_range.clone()];
-        let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
-            let span = e.span().map_or(fm_range.clone(), |s| {
+        let at = |message: crate::error::Msg, span: Option<Range<usize>>| {
+            let span = span.map_or(fm_range.clone(), |s| {
                 fm_range.start + s.start..fm_range.start + s.end
             });
             let text = std::sync::Arc::new(post.text.to_string());
-            Error::at(
-                ErrorKind::Input,
+            Error::at(ErrorKind::Input, message, source, &text, span)
+        };
+        let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
+            at(
                 msg!("error.front-matter", detail = e.message().trim()),
-                source,
-                &text,
-                span,
+                e.span(),
             )
         })?;
+        let mut waivers = Vec::with_capacity(fm.waive.len());
+        for w in fm.waive {
+            // A waiver is a reviewer's word that a finding is acceptable: without a reason
+            // nobody can later tell why the post passed.
+            if w.reason.get_ref().trim().is_empty() {
+                return Err(at(msg!("error.waiver.reason"), Some(w.reason.span())));
+            }
+            let span = w.rule.span();
+            waivers.push(Waiver {
+                rule: w.rule.into_inner().trim().to_string(),
+                reason: w.reason.into_inner().trim().to_string(),
+                by: w.by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
+                span: Some(fm_range.start + span.start..fm_range.start + span.end),
+            });
+        }
         let mut platforms: Vec<Platform> = fm
             .platforms
             .unwrap_or_default()
@@ -98,6 +177,7 @@ impl<'a> Post<'a> {
             post.date = Some(moment);
         }
         post.audience = fm.audience;
+        post.waivers = waivers;
         let _ = (fm.title, fm.author, fm.id);
         post.body = body_start..post.text.len();
         Ok(post)
@@ -131,6 +211,7 @@ impl<'a> Post<'a> {
             language: self.language,
             date: self.date,
             audience: self.audience.clone(),
+            waivers: self.waivers.clone(),
         }
     }
 
@@ -144,6 +225,17 @@ impl<'a> Post<'a> {
     pub fn date(mut self, date: impl Into<Moment>) -> Self {
         self.date = Some(date.into());
         self
+    }
+
+    /// Accepts a rule's findings in this post (see [`Waiver`]); adds to the front matter's.
+    pub fn waive(mut self, waiver: Waiver) -> Self {
+        self.waivers.push(waiver);
+        self
+    }
+
+    /// The waivers set on the post, front matter's first.
+    pub fn waivers(&self) -> &[Waiver] {
+        &self.waivers
     }
 
     /// The whole text as given.

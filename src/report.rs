@@ -3,6 +3,7 @@
 use crate::entities::Entities;
 use crate::i18n::{Args, Locale};
 use crate::platform::Length;
+use crate::post::Waiver;
 pub use crate::span::Span;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
@@ -343,9 +344,17 @@ pub struct Finding {
     /// (see [`crate::Options::max_findings_per_rule`]): how many it stands for. 0 for every
     /// other finding.
     pub omitted: usize,
+    /// The post's waiver that accepts this finding: it stays in the report but no longer
+    /// counts for the verdict, the reviewers, the exit code or the totals.
+    pub waived: Option<Waiver>,
 }
 
 impl Finding {
+    /// Whether a waiver accepts this finding.
+    pub fn is_waived(&self) -> bool {
+        self.waived.is_some()
+    }
+
     /// How many findings this one counts as: itself, or the findings it stands for.
     pub fn count(&self) -> usize {
         if self.omitted > 0 {
@@ -370,14 +379,13 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// `block` if any finding is an error; else `review` if any is a warning or routed; else `pass`.
+    /// `block` if any finding is an error; else `review` if any is a warning or routed; else
+    /// `pass`. Waived findings do not count.
     pub fn of(findings: &[Finding]) -> Verdict {
-        if findings.iter().any(|f| f.severity == Severity::Error) {
+        let mut counted = findings.iter().filter(|f| !f.is_waived());
+        if counted.clone().any(|f| f.severity == Severity::Error) {
             Verdict::Block
-        } else if findings
-            .iter()
-            .any(|f| f.severity == Severity::Warning || f.route.is_some())
-        {
+        } else if counted.any(|f| f.severity == Severity::Warning || f.route.is_some()) {
             Verdict::Review
         } else {
             Verdict::Pass
@@ -412,28 +420,54 @@ pub struct Report {
     pub verdict: Verdict,
     /// Reviewer roles that must look, sorted and unique.
     pub reviewers: Vec<String>,
-    /// Findings sorted by span start, then rule id.
+    /// Findings sorted by span start, then rule id (waived ones included, marked).
     pub findings: Vec<Finding>,
+    /// The post's waivers, each with the number of findings it accepted (0: it matched
+    /// nothing, and may be stale). Empty under [`crate::Options::no_waivers`].
+    pub waivers: Vec<WaiverUse>,
+}
+
+/// A post's waiver and how many findings it accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WaiverUse {
+    /// The waiver.
+    #[serde(flatten)]
+    pub waiver: Waiver,
+    /// The findings it accepted, those left out included.
+    pub findings: usize,
 }
 
 impl Report {
-    /// Whether any finding is at or above `level`.
+    /// Whether any finding that is not waived is at or above `level`.
     pub fn has_findings_at(&self, level: Severity) -> bool {
-        self.findings.iter().any(|f| f.severity >= level)
+        self.counted().any(|f| f.severity >= level)
     }
 
-    /// The number of findings of `severity`, those left out included.
+    /// The number of findings of `severity` that are not waived, those left out included.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
+        self.counted()
             .filter(|f| f.severity == severity)
             .map(Finding::count)
             .sum()
     }
 
-    /// The number of findings, those left out included.
+    /// The number of findings that are not waived, those left out included.
     pub fn total(&self) -> usize {
-        self.findings.iter().map(Finding::count).sum()
+        self.counted().map(Finding::count).sum()
+    }
+
+    /// The number of waived findings, those left out included.
+    pub fn waived(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.is_waived())
+            .map(Finding::count)
+            .sum()
+    }
+
+    /// The findings that count: those no waiver accepts.
+    pub fn counted(&self) -> impl Iterator<Item = &Finding> + Clone {
+        self.findings.iter().filter(|f| !f.is_waived())
     }
 }
 

@@ -13,7 +13,8 @@
 //! The header names the guideline (under `fixtures/guidelines/`), the day to judge embargoes
 //! and quiet periods by, and optionally the platforms; front matter in the post wins over the
 //! header. One line per finding: rule id, line:column of the span start (column in Unicode
-//! scalar values), the matched text `{:?}`-quoted; sorted like the report; then the verdict.
+//! scalar values), the matched text `{:?}`-quoted, and ` (waived)` when the post's front
+//! matter waives it; sorted like the report; then the verdict.
 //!
 //! `UPDATE_EXPECT=1 cargo test --test fixtures` rewrites the finding lines (keeping the `#`
 //! header lines). Only for maintainers, and only after reviewing every change by hand.
@@ -78,7 +79,8 @@ fn render(text: &str, report: &Report) -> String {
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         let matched = text.get(f.span.start..f.span.end).unwrap_or("<bad span>");
-        writeln!(out, "{} {line}:{col} {matched:?}", f.rule).unwrap();
+        let waived = if f.is_waived() { " (waived)" } else { "" };
+        writeln!(out, "{} {line}:{col} {matched:?}{waived}", f.rule).unwrap();
     }
     writeln!(out, "verdict: {}", report.verdict.as_str()).unwrap();
     out

@@ -359,6 +359,62 @@ fn check_returns_the_contract_object() {
 }
 
 #[test]
+fn a_request_waives_with_a_reason_and_a_bad_waiver_names_its_field() {
+    let server = Server::start(&[]);
+    let waived = serde_json::json!({
+        "id": "w", "text": SALESY_DA,
+        "waive": [{"rule": "sales", "reason": "Kampagnen er godkendt af comms", "by": "comms"}],
+    });
+    let reply = post(server.addr, "/v1/check", &waived.to_string());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let post_out = reply.json();
+    let findings = post_out["findings"].as_array().unwrap();
+    let sales: Vec<_> = findings
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("sales."))
+        .collect();
+    assert!(!sales.is_empty(), "{post_out}");
+    for f in &sales {
+        assert_eq!(
+            f["waived"]["reason"], "Kampagnen er godkendt af comms",
+            "{f}"
+        );
+        assert_eq!(f["waived"]["by"], "comms");
+    }
+    assert_eq!(post_out["waivers"][0]["rule"], "sales");
+    assert_eq!(
+        post_out["waivers"][0]["findings"].as_u64().unwrap() as usize,
+        sales.len()
+    );
+    let cases = [
+        (
+            r#"{"text": "Hej", "waive": [{"rule": "sales.discount", "reason": " "}]}"#,
+            422,
+            "missing_reason",
+            Some("waive[0].reason"),
+        ),
+        (
+            r#"{"text": "Hej", "waive": [{"rule": "sales", "reason": "ok"}, {"rule": "salse", "reason": "ok"}]}"#,
+            422,
+            "unknown_rule",
+            Some("waive[1].rule"),
+        ),
+        (
+            r#"{"text": "Hej", "waive": [{"rule": "sales"}]}"#,
+            400,
+            "invalid_record",
+            Some("waive[0]"),
+        ),
+    ];
+    for (body, status, code, field) in cases {
+        let reply = post(server.addr, "/v1/check", body);
+        assert_eq!(reply.status, status, "{body}: {}", reply.body);
+        let (c, f) = reply.code_and_field();
+        assert_eq!((c.as_str(), f.as_deref()), (code, field), "{body}");
+    }
+}
+
+#[test]
 fn batch_keeps_order_and_ids() {
     let server = Server::start(&[]);
     let body =

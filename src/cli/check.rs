@@ -52,6 +52,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     if let Some(n) = args.max_findings_per_rule {
         options = options.max_findings_per_rule(n as usize);
     }
+    options = options.no_waivers(args.no_waivers);
     // Validates --select/--ignore and the platforms (with "did you mean") and compiles the
     // guideline once.
     let linter = Linter::with_options(guideline, options)?;
@@ -353,6 +354,7 @@ fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
         for p in post.platform_list().unwrap_or_default() {
             linter.check_platform(p.name(), Some(&draft.source))?;
         }
+        linter.check_waivers(&post, None)?;
         return Ok(post);
     };
     let mut post = Post::new(draft.text.as_str()).source(&draft.source);
@@ -371,6 +373,10 @@ fn post_of<'a>(draft: &'a Draft, linter: &Linter) -> Result<Post<'a>, Error> {
     if let Some(date) = meta.date {
         post = post.date(date);
     }
+    for w in &meta.waivers {
+        post = post.waive(w.clone());
+    }
+    linter.check_waivers(&post, Some(&meta.location))?;
     Ok(post)
 }
 

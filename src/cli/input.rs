@@ -8,11 +8,11 @@
 
 use super::args::InputFormat;
 use super::error::{io_message, msg};
+use super::record::{Invalid, Record};
 use super::walk::{self, Excludes, WalkOptions};
 use super::Error;
 use postlint::render::Origin;
-use postlint::{Arg, Lang, Moment, Nested};
-use serde::Deserialize;
+use postlint::{Arg, Lang, Moment, Nested, Waiver};
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::PathBuf;
 
@@ -59,21 +59,12 @@ pub struct RecordMeta {
     pub language: Option<Lang>,
     /// The day to judge it by.
     pub date: Option<Moment>,
+    /// A reviewer's waivers.
+    pub waivers: Vec<Waiver>,
     /// Where the record is, for messages (`batch.jsonl:3`).
     pub location: String,
     /// Its line number.
     pub line: usize,
-}
-
-/// One line of a JSON Lines batch. Unknown fields are allowed, so producers can add theirs.
-#[derive(Debug, Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: String,
-    platform: Option<String>,
-    platforms: Option<Vec<String>>,
-    language: Option<String>,
-    date: Option<String>,
 }
 
 /// Where input comes from.
@@ -407,7 +398,7 @@ impl Iterator for Records {
 
 /// One JSON Lines record as a draft, or what is wrong with it.
 fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, Nested> {
-    let record: Record =
+    let mut record: Record =
         serde_json::from_str(text).map_err(|e| msg!("error.batch.json", detail = e.to_string()))?;
     if record.text.len() as u64 > limit {
         return Err(msg!(
@@ -415,12 +406,12 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
             limit = human_bytes(limit)
         ));
     }
-    let id = match record.id {
-        None | Some(serde_json::Value::Null) => location.to_string(),
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(msg!("error.batch.id", found = other.to_string())),
+    let invalid = |e| match e {
+        Invalid::Id(found) => msg!("error.batch.id", found = found),
+        Invalid::Reason(i) => msg!("error.batch.waiver", index = i.to_string()),
     };
+    let id = record.source(location).map_err(invalid)?;
+    let waivers = record.waivers().map_err(invalid)?;
     let language = match record.language.as_deref() {
         None => None,
         Some(code) => {
@@ -431,8 +422,7 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
         None => None,
         Some(s) => Some(Moment::parse(s).ok_or_else(|| msg!("error.batch.date", found = s))?),
     };
-    let mut platforms = record.platforms.unwrap_or_default();
-    platforms.extend(record.platform);
+    let platforms = record.platform_names();
     Ok(Draft {
         source: id,
         path: None,
@@ -442,6 +432,7 @@ fn record(text: &str, location: &str, line: usize, limit: u64) -> Result<Draft, 
             platforms,
             language,
             date,
+            waivers,
             location: location.to_string(),
             line,
         }),

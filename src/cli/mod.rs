@@ -18,6 +18,7 @@ mod hash_terms;
 mod init;
 mod input;
 mod platforms;
+mod record;
 mod rules;
 mod serve;
 mod walk;

@@ -10,7 +10,7 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
         let index = LineIndex::new(item.text);
-        for f in &item.report.findings {
+        for f in item.report.counted() {
             let p = Position::of(&index, item.text, f.span.start);
             let _ = writeln!(
                 out,

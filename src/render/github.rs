@@ -11,7 +11,7 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
     let mut out = String::new();
     for item in items {
         let index = LineIndex::new(item.text);
-        for f in &item.report.findings {
+        for f in item.report.counted() {
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -44,7 +44,7 @@ pub const ANNOTATIONS_SHOWN: usize = 10;
 /// shows.
 pub fn step_summary(items: &[Item<'_>], linter: &crate::Linter) -> Option<String> {
     let mut counts = [0usize; 3];
-    for f in items.iter().flat_map(|i| &i.report.findings) {
+    for f in items.iter().flat_map(|i| i.report.counted()) {
         counts[match f.severity {
             Severity::Error => 0,
             Severity::Warning => 1,
@@ -75,14 +75,14 @@ pub fn step_summary(items: &[Item<'_>], linter: &crate::Linter) -> Option<String
     ]
     .map(|id| cell(&linter.message(id)))
     .join(" | ");
-    for item in items.iter().filter(|i| !i.report.findings.is_empty()) {
+    for item in items.iter().filter(|i| i.report.counted().next().is_some()) {
         let index = LineIndex::new(item.text);
         let _ = write!(
             out,
             "\n### `{}`\n\n| {header} |\n|---:|---|---|---|\n",
             cell(item.source).replace('`', "'")
         );
-        for f in &item.report.findings {
+        for f in item.report.counted() {
             let p = Position::of(&index, item.text, f.span.start);
             let _ = writeln!(
                 out,

@@ -16,7 +16,7 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
     for item in items {
         let index = LineIndex::new(item.text);
         let mut seen: HashMap<(String, &str), usize> = HashMap::new();
-        for f in &item.report.findings {
+        for f in item.report.counted() {
             let a = Position::of(&index, item.text, f.span.start);
             let b = Position::of(&index, item.text, f.span.end);
             let quoted = item.text.get(f.span.start..f.span.end).unwrap_or("");

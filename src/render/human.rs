@@ -86,6 +86,25 @@ fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, lin
         }
         out.push('\n');
         out.push_str(&drawn);
+        if let Some(w) = &finding.waived {
+            let reason = Arg::Text(printable::line(&w.reason).into_owned());
+            let line = match &w.by {
+                Some(by) => {
+                    let by = Arg::Text(printable::line(by).into_owned());
+                    linter.message_with("output.waived.by", &[("by", by), ("reason", reason)])
+                }
+                None => linter.message_with("output.waived", &[("reason", reason)]),
+            };
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    for u in report.waivers.iter().filter(|u| u.findings == 0) {
+        let rule = Arg::Text(printable::line(&u.waiver.rule).into_owned());
+        let _ = write!(
+            out,
+            "\n  {}\n",
+            linter.message_with("output.waiver.unused", &[("rule", rule)])
+        );
     }
     if report.findings.len() > MAX_FINDINGS_SHOWN {
         let more = report.findings.len() - MAX_FINDINGS_SHOWN;

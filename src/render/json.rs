@@ -11,7 +11,7 @@ use crate::entities::Entities;
 use crate::i18n::ArgsJson;
 use crate::platform::Length;
 use crate::report::{ContentType, Scores, Signal};
-use crate::report::{Finding, Severity, Suggestion, Verdict};
+use crate::report::{Finding, Severity, Suggestion, Verdict, WaiverUse};
 use crate::text::Lang;
 use serde::Serialize;
 
@@ -47,6 +47,9 @@ pub(crate) struct PostOut<'a> {
     verdict: Verdict,
     reviewers: &'a [String],
     findings: Vec<FindingOut<'a>>,
+    /// The post's waivers with how many findings each accepted; left out when none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    waivers: &'a [WaiverUse],
 }
 
 #[derive(Serialize)]
@@ -61,6 +64,16 @@ struct FindingOut<'a> {
     route: Option<&'a str>,
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
+    /// The waiver that accepts it: `{reason, by}`; left out when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waived: Option<WaivedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct WaivedOut<'a> {
+    rule: &'a str,
+    reason: &'a str,
+    by: Option<&'a str>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -99,6 +112,7 @@ impl<'a> PostOut<'a> {
                 .iter()
                 .map(|f| finding(f, &index, item.text))
                 .collect(),
+            waivers: &report.waivers,
         }
     }
 }
@@ -120,6 +134,11 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
         suggestions: &f.suggestions,
         route: f.route.as_deref(),
         omitted: f.omitted,
+        waived: f.waived.as_ref().map(|w| WaivedOut {
+            rule: &w.rule,
+            reason: &w.reason,
+            by: w.by.as_deref(),
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `--format junit`: JUnit XML, which CI servers (Jenkins, GitLab, Azure DevOps) show as test
 //! results. Each post is a `<testsuite>`; each finding a failing `<testcase>` named by its rule
-//! and place; a post without findings one passing test case, so it is counted.
+//! and place; a post without findings one passing test case, so it is counted. Waived
+//! findings are left out.
 
 use super::{Item, Position};
 use crate::document::LineIndex;
@@ -8,8 +9,10 @@ use std::fmt::Write as _;
 
 /// The run as one `<testsuites>` document.
 pub(super) fn render(items: &[Item<'_>]) -> String {
-    let total: usize = items.iter().map(|i| i.report.findings.len().max(1)).sum();
-    let failures: usize = items.iter().map(|i| i.report.findings.len()).sum();
+    // Waived findings were accepted by a reviewer: they are no failures.
+    let counted = |i: &Item<'_>| i.report.counted().count();
+    let total: usize = items.iter().map(|i| counted(i).max(1)).sum();
+    let failures: usize = items.iter().map(counted).sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -17,7 +20,7 @@ pub(super) fn render(items: &[Item<'_>]) -> String {
     );
     for item in items {
         let index = LineIndex::new(item.text);
-        let findings = &item.report.findings;
+        let findings: Vec<_> = item.report.counted().collect();
         let source = xml(item.source);
         let _ = writeln!(
             out,

@@ -202,6 +202,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Findings a waiver accepted (not in the counts above).
+    pub waived: usize,
     /// Posts per verdict.
     pub verdicts: Verdicts,
 }
@@ -219,6 +221,7 @@ impl Summary {
             s.errors += r.count(Severity::Error);
             s.warnings += r.count(Severity::Warning);
             s.infos += r.count(Severity::Info);
+            s.waived += r.waived();
             match r.verdict {
                 Verdict::Pass => s.verdicts.pass += 1,
                 Verdict::Review => s.verdicts.review += 1,
@@ -262,6 +265,7 @@ pub(crate) mod test_support {
             }],
             route: route.map(str::to_string),
             omitted: 0,
+            waived: None,
         }];
         Report {
             language: Some(Lang::En),
@@ -272,6 +276,7 @@ pub(crate) mod test_support {
             verdict: Verdict::of(&findings),
             reviewers: route.map(str::to_string).into_iter().collect(),
             findings,
+            waivers: Vec::new(),
         }
     }
 }

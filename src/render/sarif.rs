@@ -165,6 +165,24 @@ fn result(
     if let Some(i) = docs.iter().position(|d| d.id == f.rule) {
         r["ruleIndex"] = json!(i);
     }
+    if let Some(w) = &f.waived {
+        // A waiver in the draft's own front matter is in the source; one from a service
+        // request or the API is external.
+        let kind = if w.span.is_some() {
+            "inSource"
+        } else {
+            "external"
+        };
+        let mut suppression = json!({
+            "kind": kind,
+            "status": "accepted",
+            "justification": w.reason,
+        });
+        if let Some(by) = &w.by {
+            suppression["properties"] = json!({ "by": by });
+        }
+        r["suppressions"] = json!([suppression]);
+    }
     let fixes: Vec<Value> = f
         .suggestions
         .iter()

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 pub fn statistics(items: &[Item<'_>]) -> Vec<(String, Severity, usize)> {
     let mut by_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
     for item in items {
-        for f in &item.report.findings {
+        for f in item.report.counted() {
             *by_rule.entry((f.rule.as_str(), f.severity)).or_default() += f.omitted.max(1);
         }
     }

@@ -94,6 +94,7 @@ impl<'a> Emitter<'a> {
             suggestions: Vec::new(),
             route: self.route.map(str::to_string),
             omitted: 0,
+            waived: None,
         };
         self.out.push((self.index, finding));
         let (_, finding) = self.out.last_mut().expect("just pushed");

@@ -8,6 +8,7 @@
 
 use super::metrics::{self, Metrics};
 use super::pool::{Panicked, Pool, Slot};
+use crate::cli::record::{Invalid, Record};
 use arc_swap::ArcSwap;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};
@@ -18,8 +19,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use postlint::render::{self, Format, Item, Origin, RenderOptions};
-use postlint::{Guideline, Lang, Linter, Locale, Moment, Options, Platform, Post, Report};
-use serde::Deserialize;
+use postlint::{Guideline, Lang, Linter, Locale, Moment, Options, Platform, Post, Report, Waiver};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -315,19 +315,6 @@ async fn rule(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
     json_body(&body).into_response()
 }
 
-/// A record as posted: the fields of a line of `check --input-format jsonl`, plus `date`
-/// and `locale`. Unknown fields are allowed, so producers can send their own along.
-#[derive(Debug, Deserialize)]
-struct Record {
-    id: Option<Value>,
-    text: String,
-    platform: Option<String>,
-    platforms: Option<Vec<String>>,
-    language: Option<String>,
-    date: Option<String>,
-    locale: Option<String>,
-}
-
 /// A record, validated: ready to become a [`Post`].
 #[derive(Debug)]
 struct Checked {
@@ -337,6 +324,7 @@ struct Checked {
     language: Option<Lang>,
     date: Option<Moment>,
     locale: Option<Locale>,
+    waivers: Vec<Waiver>,
 }
 
 /// A checked post as the service answers it: its JSON line, and what the log and the
@@ -636,7 +624,7 @@ fn in_record(e: ApiError, name: &str, at: &str) -> ApiError {
 /// are not known (platform, language, date, locale).
 fn record(loaded: &Loaded, bytes: &[u8], default_id: &str) -> Result<Checked, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let record: Record = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut record: Record = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let (code, what) = if inner.is_data() {
@@ -659,19 +647,16 @@ fn record(loaded: &Loaded, bytes: &[u8], default_id: &str) -> Result<Checked, Ap
             format!("invalid JSON: {e}"),
         )
     })?;
-    let source = match record.id {
-        None | Some(Value::Null) => default_id.to_string(),
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_record",
-                format!("invalid record: `id` must be a string or a number, not {other}"),
-            )
-            .field("id"))
-        }
-    };
+    let source = record.source(default_id).map_err(invalid)?;
+    let waivers = record.waivers().map_err(invalid)?;
+    if let Some(i) = waivers.iter().position(|w| !loaded.linter().knows(&w.rule)) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_rule",
+            format!("the waiver names an unknown rule `{}`", waivers[i].rule),
+        )
+        .field(format!("waive[{i}].rule")));
+    }
     let language = known(
         record.language.as_deref(),
         Lang::parse,
@@ -697,8 +682,7 @@ fn record(loaded: &Loaded, bytes: &[u8], default_id: &str) -> Result<Checked, Ap
     } else {
         "platform"
     };
-    let mut names = record.platforms.unwrap_or_default();
-    names.extend(record.platform);
+    let names = record.platform_names();
     let mut platforms = Vec::with_capacity(names.len());
     for name in &names {
         let platform = Platform::new(name);
@@ -719,7 +703,26 @@ fn record(loaded: &Loaded, bytes: &[u8], default_id: &str) -> Result<Checked, Ap
         language,
         date,
         locale,
+        waivers,
     })
+}
+
+/// A record's bad `id` or `waive` as a 400 or 422 naming the field.
+fn invalid(e: Invalid) -> ApiError {
+    match e {
+        Invalid::Id(other) => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_record",
+            format!("invalid record: `id` must be a string or a number, not {other}"),
+        )
+        .field("id"),
+        Invalid::Reason(i) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "missing_reason",
+            "a waiver needs a reason, so anyone can later tell why the post passed".to_string(),
+        )
+        .field(format!("waive[{i}].reason")),
+    }
 }
 
 /// An optional field's value parsed, or 422 naming the field (`unknown_language`,
@@ -751,6 +754,9 @@ fn post_of(c: &Checked) -> Post<'_> {
     }
     if let Some(date) = c.date {
         post = post.date(date);
+    }
+    for w in &c.waivers {
+        post = post.waive(w.clone());
     }
     post
 }
