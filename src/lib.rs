@@ -50,6 +50,7 @@ mod fix;
 mod fold;
 mod guideline;
 mod i18n;
+mod ids;
 mod info;
 mod lexicon;
 mod linter;
@@ -78,8 +79,8 @@ pub use linter::{Linter, Options};
 pub use platform::{Length, Platform, Profile, Unit};
 pub use post::{Post, Waiver};
 pub use report::{
-    Applicability, ContentType, Edit, Finding, Fixed, Report, Scores, Severity, Signal, SignalKind,
-    Span, Suggestion, Verdict, WaiverUse,
+    Applicability, Audit, ContentType, Edit, Finding, Fixed, Report, Scores, Severity, Signal,
+    SignalKind, Span, Suggestion, Verdict, WaiverUse,
 };
 pub use text::{Date, Lang};
 pub use time::Moment;

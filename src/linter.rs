@@ -10,13 +10,16 @@ use crate::i18n::{Catalog, Locale, Named};
 use crate::matcher::{Matcher, MatcherBuilder};
 use crate::platform::{self, Length, Platform, Profile, Profiles};
 use crate::post::{masked, Post};
-use crate::report::{Applicability, Finding, Fixed, Report, Severity, Verdict, WaiverUse};
+use crate::report::{
+    Applicability, Audit, DateFrom, Finding, Fixed, Judge, Report, Severity, Verdict, WaiverUse,
+};
 use crate::resolve::{resolve, Resolved, Source};
 use crate::rule::{family, Build, Context, Emitter, Measured, Rule, Scope};
 use crate::score::sentiment::SentimentLexicon;
 use crate::score::SalesLexicon;
 use crate::text::Lang;
 use crate::time::Moment;
+use std::sync::Arc;
 
 /// Run-wide settings that are not part of the guideline (they come from the command line or
 /// the embedding program).
@@ -150,6 +153,8 @@ pub struct Linter {
     pub(crate) catalog: Catalog,
     /// The guideline's time zone.
     tz: jiff::tz::TimeZone,
+    /// What every report's audit record says of this linter.
+    judge: Arc<Judge>,
 }
 
 impl Linter {
@@ -254,9 +259,18 @@ impl Linter {
                 ),
             ));
         }
+        let tz = guideline.zone();
+        let judge = Arc::new(Judge {
+            guideline: guideline.name().map(str::to_string),
+            sha256: guideline.sha256().to_string(),
+            time_zone: tz.iana_name().unwrap_or("UTC").to_string(),
+            locale: Some(locale),
+            waivers_ignored: options.no_waivers,
+        });
         Ok(Linter {
             matcher: mb.build()?,
-            tz: guideline.zone(),
+            tz,
+            judge,
             guideline,
             options,
             locale,
@@ -337,11 +351,12 @@ impl Linter {
         let language = post.language_hint().or(self.options.language);
         let mut doc = Document::new(&text, post.body(), language, &self.guideline.languages);
         let hits = self.matcher.scan(&doc);
-        let now = post
-            .date_hint()
-            .or(self.options.date)
-            .unwrap_or_else(Moment::now)
-            .resolve(&self.tz);
+        let (moment, date_from) = match (post.date_hint(), self.options.date) {
+            (Some(m), _) => (m, DateFrom::Post),
+            (None, Some(m)) => (m, DateFrom::Run),
+            (None, None) => (Moment::now(), DateFrom::Clock),
+        };
+        let now = moment.resolve(&self.tz);
         let platforms = self.measure_post(post, &doc);
         let mut scores = self.sales.score(&doc, &hits);
         scores.tone = self.sentiment.read(&doc, &hits);
@@ -414,6 +429,11 @@ impl Linter {
             reviewers,
             findings,
             waivers,
+            audit: Audit {
+                judge: Arc::clone(&self.judge),
+                date: rfc3339(now, &self.tz),
+                date_from,
+            },
         }
     }
 
@@ -718,6 +738,13 @@ impl Linter {
         }
         out
     }
+}
+
+/// `t` in RFC 3339 with `tz`'s offset at that moment, to the second.
+fn rfc3339(t: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    let offset = tz.to_offset(t);
+    let t = t.round(jiff::Unit::Second).unwrap_or(t);
+    t.display_with_offset(offset).to_string()
 }
 
 /// Fails with the list of known platforms when `name` has no profile.

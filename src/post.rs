@@ -70,7 +70,7 @@ impl Waiver {
 
     /// Whether this waiver accepts the findings of rule `id`.
     pub fn covers(&self, id: &str) -> bool {
-        crate::rule::selects(&self.rule, id)
+        crate::ids::selects(&self.rule, id)
     }
 }
 

@@ -425,6 +425,8 @@ pub struct Report {
     /// The post's waivers, each with the number of findings it accepted (0: it matched
     /// nothing, and may be stale). Empty under [`crate::Options::no_waivers`].
     pub waivers: Vec<WaiverUse>,
+    /// What judged the post.
+    pub audit: Audit,
 }
 
 /// A post's waiver and how many findings it accepted.
@@ -482,4 +484,120 @@ pub struct Fixed {
     pub text: String,
     /// How many suggestions were applied.
     pub applied: usize,
+}
+
+/// What judged a post, so a comms team can answer "why was this passed?" a year later: the
+/// postlint version, the guideline (its name and the SHA-256 of everything it was made of,
+/// after `extends`), the moment and time zone embargoes and quiet periods were judged by,
+/// the message language, and whether waivers were honoured.
+///
+/// ```
+/// use postlint::{Guideline, Linter, Moment, Options, Post};
+///
+/// let options = Options::new().date(Moment::parse("2027-01-15").unwrap());
+/// let linter = Linter::with_options(Guideline::recommended(), options)?;
+/// let audit = linter.check(&Post::new("Hej")).audit;
+/// assert_eq!(audit.guideline(), Some("recommended"));
+/// assert_eq!(audit.guideline_sha256(), Guideline::recommended().sha256());
+/// assert_eq!(audit.date(), "2027-01-15T00:00:00+01:00");
+/// assert_eq!(audit.time_zone(), "Europe/Copenhagen");
+/// # Ok::<(), postlint::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Audit {
+    pub(crate) judge: std::sync::Arc<Judge>,
+    pub(crate) date: String,
+    pub(crate) date_from: DateFrom,
+}
+
+/// The parts of an [`Audit`] that are the same for every post a linter checks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Judge {
+    pub guideline: Option<String>,
+    pub sha256: String,
+    pub time_zone: String,
+    pub locale: Option<Locale>,
+    pub waivers_ignored: bool,
+}
+
+/// Where the moment a post was judged by came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum DateFrom {
+    /// The post's own `date` (front matter, a record, a request).
+    Post,
+    /// The run's (`--date`, [`crate::Options::date`]).
+    Run,
+    /// The clock: a re-check on another day may judge embargoes otherwise.
+    #[default]
+    Clock,
+}
+
+impl DateFrom {
+    fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::Post => "post",
+            DateFrom::Run => "run",
+            DateFrom::Clock => "clock",
+        }
+    }
+}
+
+impl Audit {
+    /// The postlint version that checked the post.
+    pub fn postlint(&self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+
+    /// The guideline's name: its file as given, or the built-in pack's name; `None` for
+    /// [`crate::Guideline::empty`].
+    pub fn guideline(&self) -> Option<&str> {
+        self.judge.guideline.as_deref()
+    }
+
+    /// [`crate::Guideline::sha256`] of the guideline in force.
+    pub fn guideline_sha256(&self) -> &str {
+        &self.judge.sha256
+    }
+
+    /// The moment embargoes and quiet periods were judged by, RFC 3339 with the time zone's
+    /// offset at that moment (`2027-01-15T08:00:00+01:00`).
+    pub fn date(&self) -> &str {
+        &self.date
+    }
+
+    /// `post`, `run` or `clock`: where [`Audit::date`] came from.
+    pub fn date_from(&self) -> &'static str {
+        self.date_from.as_str()
+    }
+
+    /// The IANA time zone days and local times meant (`Europe/Copenhagen`).
+    pub fn time_zone(&self) -> &str {
+        &self.judge.time_zone
+    }
+
+    /// The message language.
+    pub fn locale(&self) -> Option<Locale> {
+        self.judge.locale
+    }
+
+    /// Whether the post's waivers were ignored (`--no-waivers`).
+    pub fn waivers_ignored(&self) -> bool {
+        self.judge.waivers_ignored
+    }
+}
+
+impl Serialize for Audit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Audit", 8)?;
+        st.serialize_field("postlint", self.postlint())?;
+        st.serialize_field("guideline", &self.guideline())?;
+        st.serialize_field("guideline_sha256", self.guideline_sha256())?;
+        st.serialize_field("date", self.date())?;
+        st.serialize_field("date_from", self.date_from())?;
+        st.serialize_field("time_zone", self.time_zone())?;
+        st.serialize_field("locale", &self.locale().map(Locale::code))?;
+        st.serialize_field("waivers_ignored", &self.waivers_ignored())?;
+        st.end()
+    }
 }

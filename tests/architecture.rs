@@ -11,7 +11,7 @@ use std::path::Path;
 /// as long as no cycle forms.
 const LAYERS: &[&[&str]] = &[
     &[
-        "text", "span", "builtin", "fold", "emoji", "fancy", "entities", "numbers",
+        "text", "span", "ids", "builtin", "fold", "emoji", "fancy", "entities", "numbers",
     ],
     &["i18n", "error", "document"],
     &["matcher", "platform", "post", "time", "lexicon"],

@@ -318,9 +318,16 @@ fn check_returns_the_contract_object() {
         "verdict",
         "reviewers",
         "findings",
+        "audit",
     ] {
         assert!(post.get(key).is_some(), "missing {key}: {post}");
     }
+    assert_eq!(post["audit"]["guideline"], "recommended");
+    assert_eq!(
+        post["audit"]["guideline_sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(post["audit"]["date_from"], "clock");
     assert_eq!(post["source"], "post-1");
     assert_eq!(post["language"], "da");
     assert_eq!(post["platforms"][0]["name"], "linkedin");
@@ -362,7 +369,7 @@ fn check_returns_the_contract_object() {
 fn a_request_waives_with_a_reason_and_a_bad_waiver_names_its_field() {
     let server = Server::start(&[]);
     let waived = serde_json::json!({
-        "id": "w", "text": SALESY_DA,
+        "id": "w", "text": SALESY_DA, "date": "2027-01-15T08:00:00Z",
         "waive": [{"rule": "sales", "reason": "Kampagnen er godkendt af comms", "by": "comms"}],
     });
     let reply = post(server.addr, "/v1/check", &waived.to_string());
@@ -382,6 +389,9 @@ fn a_request_waives_with_a_reason_and_a_bad_waiver_names_its_field() {
         assert_eq!(f["waived"]["by"], "comms");
     }
     assert_eq!(post_out["waivers"][0]["rule"], "sales");
+    // What judged it: the request's moment, in the guideline's zone.
+    assert_eq!(post_out["audit"]["date"], "2027-01-15T09:00:00+01:00");
+    assert_eq!(post_out["audit"]["date_from"], "post");
     assert_eq!(
         post_out["waivers"][0]["findings"].as_u64().unwrap() as usize,
         sales.len()

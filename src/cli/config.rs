@@ -124,6 +124,7 @@ fn as_json(found: &Found, linter: &Linter, locale_from: &str) -> serde_json::Val
         "file": found.path().map(|p| p.display().to_string()),
         "reason": why,
         "sources": g.sources(),
+        "sha256": g.sha256(),
         "locale": {"code": linter.locale().code(), "from": locale_from},
         "languages": g.languages().iter().map(|l| l.code()).collect::<Vec<_>>(),
         "platforms": g.default_platforms(),
@@ -157,6 +158,7 @@ fn human(found: &Found, linter: &Linter, locale_from: &str) -> String {
     line(t("Guideline", "Guideline"), &file);
     line(t("  fundet", "  found"), &why);
     line(t("  bygget af", "  built from"), &g.sources().join(" → "));
+    line("  SHA-256", g.sha256());
     let from = match locale_from {
         "flag" => "--locale",
         "guideline" => t("guideline", "guideline"),

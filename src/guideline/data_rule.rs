@@ -50,20 +50,26 @@ fn read_list(
     span: std::ops::Range<usize>,
 ) -> Result<Vec<String>, Error> {
     let content: String = match &source.dir {
-        None => builtin::file(file)
-            .ok_or_else(|| {
+        None => {
+            let text = builtin::file(file).ok_or_else(|| {
                 source.error(
                     ErrorKind::Guideline,
                     msg!("error.terms-file.builtin", file = file),
                     span.clone(),
                 )
-            })?
-            .to_string(),
+            })?;
+            // A built-in list is part of the guideline's digest like a company's file.
+            trust.feed(text);
+            text.to_string()
+        }
         Some(_) => match trust.read(source, file, span.clone(), "terms_file")? {
             Some((_, text)) => text,
             // A company guideline may also name a built-in list.
             None => match builtin::file(file) {
-                Some(t) => t.to_string(),
+                Some(t) => {
+                    trust.feed(t);
+                    t.to_string()
+                }
                 None => {
                     return Err(source.error(
                         ErrorKind::Io,

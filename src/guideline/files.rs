@@ -66,12 +66,40 @@ impl GuidelineLoader {
     }
 }
 
-/// The loader's guards, with the folder the guideline may read from.
+/// The loader's guards, with the folder the guideline may read from, and the digest of every
+/// text the guideline is made of.
 #[derive(Debug, Clone)]
 pub(super) struct Trust {
     pub root: Option<PathBuf>,
     pub allow_outside: bool,
     pub max_bytes: u64,
+    digest: std::cell::RefCell<Digest>,
+}
+
+/// The SHA-256 of the texts a guideline is made of, in the order they are read, each
+/// length-prefixed so no two sequences of texts hash alike. Content only: the same guideline
+/// in another folder has the same digest, and an edit anywhere (a term file, a catalogue, a
+/// built-in pack of another postlint version) changes it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Digest(sha2::Sha256);
+
+impl Digest {
+    /// Adds one text.
+    pub fn feed(&mut self, text: &str) {
+        use sha2::Digest as _;
+        self.0.update((text.len() as u64).to_le_bytes());
+        self.0.update(text.as_bytes());
+    }
+
+    /// The digest in lower-case hex.
+    pub fn hex(self) -> String {
+        use sha2::Digest as _;
+        self.0
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 impl Trust {
@@ -80,7 +108,18 @@ impl Trust {
             root: root.canonicalize().ok(),
             allow_outside: loader.allow_outside,
             max_bytes: loader.max_bytes,
+            digest: Default::default(),
         }
+    }
+
+    /// Adds a text the guideline is made of to its digest.
+    pub fn feed(&self, text: &str) {
+        self.digest.borrow_mut().feed(text);
+    }
+
+    /// The digest of everything read.
+    pub fn digest(self) -> String {
+        self.digest.into_inner().hex()
     }
 
     /// Reads `name` (relative to `from`'s folder) for the key at `span` of `from`: the path it
@@ -125,6 +164,10 @@ impl Trust {
         }
         let text = read_bounded(&path, self.max_bytes)
             .map_err(|e| from.error(e.kind(), e.text().clone(), span))?;
+        // An extended guideline is fed when it is loaded, like the root and the packs.
+        if key != "extends" {
+            self.feed(&text);
+        }
         Ok(Some((path, text)))
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn from_path(path: &Path, options: &GuidelineLoader) -> Result<Guidel
     let root = path.parent().filter(|p| !p.as_os_str().is_empty());
     let mut loader = Loader::new(Trust::new(options, root.unwrap_or(Path::new("."))));
     loader.load(Source::file(path, text))?;
-    Ok(loader.guideline)
+    Ok(loader.finish())
 }
 
 /// Parses a guideline from TOML text named `name`; relative paths resolve against the
@@ -44,7 +44,7 @@ pub(super) fn from_toml(
         id: format!("<text:{name}>"),
     };
     loader.load(source)?;
-    Ok(loader.guideline)
+    Ok(loader.finish())
 }
 
 impl Source {
@@ -97,7 +97,14 @@ impl Loader {
         }
     }
 
+    /// The guideline, with the digest of all it was made of.
+    fn finish(mut self) -> Guideline {
+        self.guideline.sha256 = self.trust.digest();
+        self.guideline
+    }
+
     fn load(&mut self, source: Source) -> Result<(), Error> {
+        self.trust.feed(&source.text);
         self.stack.push(source.id.clone());
         let raw: RawGuideline =
             toml::from_str(&source.text).map_err(|e| toml_error(&source, &e))?;

@@ -373,6 +373,8 @@ pub struct Guideline {
     pub(crate) catalogs: Vec<LocaleCatalog>,
     /// The files and packs this guideline was built from, outermost last.
     pub(crate) sources: Vec<String>,
+    /// The SHA-256 (hex) of every text it was made of (see [`Guideline::sha256`]).
+    pub(crate) sha256: String,
     /// `[strategy]`: the content types the company encourages and discourages.
     pub(crate) strategy: Strategy,
     /// `[signals]`: the company's additions to the signal lexicon, checked against its shape.
@@ -450,6 +452,7 @@ impl Default for Guideline {
             signals: Vec::new(),
             exclude: Vec::new(),
             sources: Vec::new(),
+            sha256: files::Digest::default().hex(),
         }
     }
 }
@@ -476,7 +479,7 @@ impl Guideline {
     /// A built-in pack by name (`recommended`), or `None` if there is no such pack.
     pub fn builtin(name: &str) -> Option<Guideline> {
         crate::builtin::pack(name)?;
-        Guideline::from_toml(&format!("extends = [{name:?}]"), "<builtin>").ok()
+        Guideline::from_toml(&format!("extends = [{name:?}]"), name).ok()
     }
 
     /// An empty guideline: no data rules, only the code rules with their defaults.
@@ -534,6 +537,20 @@ impl Guideline {
     /// The files and packs this guideline was built from, outermost last.
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// The SHA-256, in hex, of the effective guideline: every text it was made of (the file,
+    /// what it extends, built-in packs included, term files and catalogues), in the order
+    /// they were read. Every report records it, so a comms team can tell a year later which
+    /// guideline passed a post; the same guideline in another folder has the same digest.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// The guideline's name: the outermost file as given (or the built-in pack's name), for
+    /// the report's audit record; `None` for [`Guideline::empty`].
+    pub fn name(&self) -> Option<&str> {
+        self.sources.last().map(String::as_str)
     }
 
     /// The `[files] exclude` patterns of every file in the chain, each with its folder.

@@ -10,7 +10,7 @@ use crate::document::LineIndex;
 use crate::entities::Entities;
 use crate::i18n::ArgsJson;
 use crate::platform::Length;
-use crate::report::{ContentType, Scores, Signal};
+use crate::report::{Audit, ContentType, Scores, Signal};
 use crate::report::{Finding, Severity, Suggestion, Verdict, WaiverUse};
 use crate::text::Lang;
 use serde::Serialize;
@@ -50,6 +50,8 @@ pub(crate) struct PostOut<'a> {
     /// The post's waivers with how many findings each accepted; left out when none.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     waivers: &'a [WaiverUse],
+    /// What judged the post.
+    audit: &'a Audit,
 }
 
 #[derive(Serialize)]
@@ -113,6 +115,7 @@ impl<'a> PostOut<'a> {
                 .map(|f| finding(f, &index, item.text))
                 .collect(),
             waivers: &report.waivers,
+            audit: &report.audit,
         }
     }
 }

@@ -277,6 +277,7 @@ pub(crate) mod test_support {
             reviewers: route.map(str::to_string).into_iter().collect(),
             findings,
             waivers: Vec::new(),
+            audit: Default::default(),
         }
     }
 }

@@ -52,11 +52,31 @@ pub(super) fn render(items: &[Item<'_>], linter: &Linter) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "properties": {"audit": run_audit(items, linter)},
         }],
     });
     let mut out = super::json_text::to_string_pretty(&log);
     out.push('\n');
     out
+}
+
+/// What judged the run (the JSON report's `audit` without the per-post moment): from the
+/// first post's report, or the linter's when there is none.
+fn run_audit(items: &[Item<'_>], linter: &Linter) -> Value {
+    let fallback;
+    let audit = match items.first() {
+        Some(item) => &item.report.audit,
+        None => {
+            fallback = linter.check_text("").audit;
+            &fallback
+        }
+    };
+    let mut v = json!(audit);
+    if let Some(m) = v.as_object_mut() {
+        m.remove("date");
+        m.remove("date_from");
+    }
+    v
 }
 
 /// A path as a URI reference: relative paths stay relative (`drafts/m%C3%B8de%20i%20dag.txt`),
@@ -210,6 +230,10 @@ fn result(
     if let Some(route) = &f.route {
         r["properties"] = json!({"route": route});
     }
+    // The moment is the post's (a record may carry its own date); the rest of the audit
+    // record is the run's.
+    r["properties"]["date"] = json!(item.report.audit.date());
+    r["properties"]["date_from"] = json!(item.report.audit.date_from());
     r
 }
 

@@ -137,18 +137,7 @@ where
 #[serde(deny_unknown_fields)]
 pub(crate) struct NoOptions {}
 
-/// The rule id family of `id` (`sales` for `sales.discount`).
-pub(crate) fn family(id: &str) -> &str {
-    id.split('.').next().unwrap_or(id)
-}
-
-/// Whether `selector` (a rule id or a family prefix) selects rule `id`.
-pub(crate) fn selects(selector: &str, id: &str) -> bool {
-    id == selector
-        || id
-            .strip_prefix(selector)
-            .is_some_and(|rest| rest.starts_with('.'))
-}
+pub(crate) use crate::ids::{family, selects};
 
 #[cfg(test)]
 mod tests {
