@@ -828,3 +828,54 @@ fn errors_speak_the_run_s_language() {
         }
     }
 }
+
+#[test]
+fn many_drafts_end_with_counts_by_verdict_reviewer_and_rule() {
+    let tmp = TempDir::new().unwrap();
+    write(
+        tmp.path(),
+        "postlint.toml",
+        "extends = [\"recommended\"]\n[rules.\"sales.discount\"]\nroute = \"comms\"\n",
+    );
+    write(tmp.path(), "drafts/a.txt", SALESY);
+    write(tmp.path(), "drafts/b.txt", SALESY);
+    write(tmp.path(), "drafts/c.txt", CALM);
+    let r = postlint(tmp.path(), &["check", "--fail-on", "never", "drafts"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let tail: Vec<&str> = r.stdout.lines().rev().take(12).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    let text = tail.join("\n");
+    assert!(
+        text.contains("Verdicts: 1 pass, 2 review, 0 block"),
+        "{text}"
+    );
+    assert!(text.contains("Reviewers: comms (2 posts)"), "{text}");
+    let top = text
+        .split("Top rules:\n")
+        .nth(1)
+        .expect("a top-rules table");
+    let first = top.lines().next().unwrap();
+    // Each salesy draft makes findings of several rules; the first row is the most frequent.
+    let count: usize = first.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(count >= 2, "{first}");
+    // In Danish.
+    let r = postlint(
+        tmp.path(),
+        &["check", "--fail-on", "never", "--locale", "da", "drafts"],
+        None,
+    );
+    assert!(
+        r.stdout
+            .contains("Vurderinger: 1 uden bemærkninger, 2 skal gennemses, 0 skal rettes"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Hyppigste regler:"), "{}", r.stdout);
+    // One draft: no batch summary.
+    let r = postlint(
+        tmp.path(),
+        &["check", "--fail-on", "never", "drafts/a.txt"],
+        None,
+    );
+    assert!(!r.stdout.contains("Top rules"), "{}", r.stdout);
+}

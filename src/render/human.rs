@@ -35,8 +35,77 @@ pub(super) fn render(items: &[Item<'_>], options: &RenderOptions<'_>) -> String 
     for item in items {
         post(&mut out, item, &handler, linter);
     }
-    summary(&mut out, &Summary::of(items), linter);
+    let totals = Summary::of(items);
+    if items.len() > 1 {
+        batch(&mut out, items, &totals, linter);
+    }
+    summary(&mut out, &totals, linter);
     out
+}
+
+/// The rules a batch summary lists; `--statistics` lists them all.
+const TOP_RULES: usize = 5;
+
+/// After many drafts, what a comms team measures: the posts per verdict, the posts per
+/// reviewer role, and the rules that fired most.
+fn batch(out: &mut String, items: &[Item<'_>], s: &Summary, linter: &Linter) {
+    let n = |k: &'static str, v: usize| (k, Arg::Text(v.to_string()));
+    let args = [
+        n("pass", s.verdicts.pass),
+        n("review", s.verdicts.review),
+        n("block", s.verdicts.block),
+    ];
+    let _ = writeln!(
+        out,
+        "{}",
+        linter.message_with("output.batch.verdicts", &args)
+    );
+    let mut roles: std::collections::BTreeMap<&str, usize> = Default::default();
+    for item in items {
+        for r in &item.report.reviewers {
+            *roles.entry(r.as_str()).or_default() += 1;
+        }
+    }
+    if !roles.is_empty() {
+        let mut roles: Vec<(&str, usize)> = roles.into_iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let listed: Vec<String> = roles
+            .iter()
+            .map(|(role, n)| {
+                let args = [
+                    ("role", Arg::Text(linter.role_name(role))),
+                    ("n", Arg::Text(n.to_string())),
+                ];
+                linter.message_with("output.batch.reviewer", &args)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            linter.message("output.batch.reviewers"),
+            listed.join(", ")
+        );
+    }
+    let rows = super::statistics::statistics(items);
+    if !rows.is_empty() {
+        let _ = writeln!(out, "{}:", linter.message("output.batch.rules"));
+        let shown = &rows[..rows.len().min(TOP_RULES)];
+        let width = shown.iter().map(|r| r.0.len()).max().unwrap_or(0);
+        let count_width = shown[0].2.to_string().len();
+        for (rule, severity, n) in shown {
+            let severity = linter.message(&format!("severity.{severity}"));
+            let _ = writeln!(out, "  {n:>count_width$}  {rule:<width$}  {severity}");
+        }
+        if rows.len() > TOP_RULES {
+            let args = [("n", Arg::Text((rows.len() - TOP_RULES).to_string()))];
+            let _ = writeln!(
+                out,
+                "  {}",
+                linter.message_with("output.batch.more-rules", &args)
+            );
+        }
+    }
+    out.push('\n');
 }
 
 fn post(out: &mut String, item: &Item<'_>, handler: &GraphicalReportHandler, linter: &Linter) {
@@ -182,7 +251,15 @@ fn summary(out: &mut String, s: &Summary, linter: &Linter) {
         n("warnings", s.warnings),
         n("infos", s.infos),
     ];
-    let _ = writeln!(out, "{}", linter.message_with("output.summary", &args));
+    let mut line = linter.message_with("output.summary", &args);
+    if s.waived > 0 {
+        let n = [("n", Arg::Text(s.waived.to_string()))];
+        line = format!(
+            "{line}; {}",
+            linter.message_with("output.summary.waived", &n)
+        );
+    }
+    let _ = writeln!(out, "{line}");
 }
 
 /// A finding as a miette diagnostic: the rule id and severity as its code, the message as
