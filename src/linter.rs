@@ -335,6 +335,26 @@ impl Linter {
         self.message_with::<&str>(id, &[])
     }
 
+    /// Every message whose id starts with `prefix` (`page.`, `route.`), in the linter's
+    /// locale, sorted by id: a guideline's catalogue overrides them like any other words.
+    pub fn messages_under(&self, prefix: &str) -> Vec<(String, String)> {
+        self.catalog
+            .ids_under(prefix)
+            .into_iter()
+            .filter_map(|id| {
+                Some((
+                    id.to_string(),
+                    self.catalog.get(id, self.locale)?.to_string(),
+                ))
+            })
+            .collect()
+    }
+
+    /// The locales this linter's catalogue has words in (`da`, `en`, and a guideline's own).
+    pub fn locales(&self) -> Vec<Locale> {
+        self.catalog.locales()
+    }
+
     /// A message of the catalogue filled with `args`, in the linter's locale.
     pub fn message_with<K: AsRef<str>>(&self, id: &str, args: &[(K, crate::Arg)]) -> String {
         self.catalog.render(id, args, self.locale)

@@ -4,11 +4,14 @@
 //!
 //! Every socket read has a timeout, so a misbehaving server fails a test instead of hanging it.
 
+mod common;
+
+use common::server::Server;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -21,105 +24,6 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 /// (scalar-value) columns differ, so the test can tell which one a span carries.
 const SALESY_DA: &str =
     "Sæt kryds i kalenderen 🚑 Kæmpe rabat! Køb nu – tilbuddet gælder kun i dag!";
-
-/// A running `postlint serve`; killed (and reaped) on drop. Its stderr (the log) is read
-/// all along by a thread, so the server never blocks on a full pipe.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    /// Starts the server with the built-in guideline and Danish messages.
-    fn start(extra: &[&str]) -> Server {
-        let mut args = vec!["--no-config", "--locale", "da"];
-        args.extend_from_slice(extra);
-        Server::start_with(&args, None)
-    }
-
-    /// Starts `postlint serve --listen 127.0.0.1:0 ARGS` in `dir` (default: here).
-    fn start_with(args: &[&str], dir: Option<&std::path::Path>) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
-        cmd.arg("serve");
-        if !args.contains(&"--listen") {
-            cmd.args(["--listen", "127.0.0.1:0"]);
-        }
-        cmd.args(args)
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        if let Some(dir) = dir {
-            cmd.current_dir(dir);
-        }
-        let mut child = cmd.spawn().expect("the binary runs");
-        let stderr = child.stderr.take().expect("stderr is piped");
-        let log = Arc::new(Mutex::new(Vec::new()));
-        // Build the guard first, so a failure below still kills the child.
-        let mut server = Server {
-            child,
-            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            log: Arc::clone(&log),
-        };
-        thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                log.lock().unwrap().push(line);
-            }
-        });
-        let line = server.wait_for_log("postlint: listening on ", Duration::from_secs(20));
-        let addr = line
-            .strip_prefix("postlint: listening on http://")
-            .unwrap_or("");
-        if let Ok(addr) = addr.trim().parse() {
-            server.addr = addr;
-        }
-        server
-    }
-
-    /// The first log line that starts with `prefix`, waiting up to `limit` for it.
-    #[track_caller]
-    fn wait_for_log(&self, prefix: &str, limit: Duration) -> String {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(l) = self
-                .log
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|l| l.starts_with(prefix))
-            {
-                return l.clone();
-            }
-            if Instant::now() > deadline {
-                panic!("no log line {prefix:?}: {:?}", self.log.lock().unwrap());
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The whole log so far.
-    fn log_text(&self) -> String {
-        self.log.lock().unwrap().join("\n")
-    }
-
-    /// Sends a signal (`TERM`, `HUP`) with kill(1).
-    fn signal(&self, name: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{name}"), &self.child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success());
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A parsed response.
 #[derive(Debug)]
@@ -422,6 +326,74 @@ fn a_request_waives_with_a_reason_and_a_bad_waiver_names_its_field() {
         let (c, f) = reply.code_and_field();
         assert_eq!((c.as_str(), f.as_deref()), (code, field), "{body}");
     }
+}
+
+#[test]
+fn the_page_and_its_assets_need_no_token_and_keep_a_strict_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("token");
+    std::fs::write(&token, "s3cret-token\n").unwrap();
+    let server = Server::start(&["--token-file", token.to_str().unwrap()]);
+    let page = get(server.addr, "/");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let csp = page.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("default-src 'none'"),
+        "{csp}"
+    );
+    assert!(
+        page.body.starts_with("<!doctype html>\n<html lang=\"da\">"),
+        "{}",
+        page.body
+    );
+    // The data block: both languages' words, and that a token is needed.
+    let start = page.body.find("id=\"postlint-data\">").unwrap() + "id=\"postlint-data\">".len();
+    let end = start + page.body[start..].find("</script>").unwrap();
+    let data: Value = serde_json::from_str(&page.body[start..end]).unwrap();
+    assert_eq!(data["words"]["da"]["title"], "Tjek dit opslag");
+    assert_eq!(data["words"]["en"]["title"], "Check your post");
+    assert_eq!(data["roles"]["da"]["legal"], "jura");
+    assert_eq!(data["token_required"], true);
+    assert!(data["platforms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == "linkedin"));
+    for (path, kind) in [
+        ("/assets/page.js", "text/javascript"),
+        ("/assets/page.css", "text/css"),
+    ] {
+        let r = get(server.addr, path);
+        assert_eq!(r.status, 200);
+        assert!(r
+            .header("content-type")
+            .unwrap_or_default()
+            .starts_with(kind));
+    }
+    // The checks the page makes still need the token.
+    assert_eq!(
+        post(server.addr, "/v1/check", &record("a", "Hej")).status,
+        401
+    );
+    // An explanation in the language asked for.
+    let no_token = Server::start(&[]);
+    let en = get(no_token.addr, "/v1/rules/links.tracking?locale=en").json();
+    let da = get(no_token.addr, "/v1/rules/links.tracking?locale=da").json();
+    assert!(
+        en["summary"].as_str().unwrap().contains("tracking codes"),
+        "{en}"
+    );
+    assert!(
+        da["summary"].as_str().unwrap().contains("sporingskoder"),
+        "{da}"
+    );
+    let bad = get(no_token.addr, "/v1/rules/links.tracking?locale=x!");
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.code_and_field().1.as_deref(), Some("locale"));
 }
 
 #[test]

@@ -280,6 +280,18 @@ impl Catalog {
             .or_else(|| entry.builtin?.first().map(|(_, t)| *t))
     }
 
+    /// The ids that start with `prefix`, sorted.
+    pub fn ids_under(&self, prefix: &str) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .entries
+            .keys()
+            .map(|k| k.as_ref())
+            .filter(|k| k.starts_with(prefix))
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// Whether `id` has a text in any locale.
     pub fn has(&self, id: &str) -> bool {
         self.entries.contains_key(id)

@@ -11,7 +11,7 @@ use super::pool::{Panicked, Pool, Slot};
 use crate::cli::record::{Invalid, Record};
 use arc_swap::ArcSwap;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -78,7 +78,10 @@ impl Loaded {
 
     /// The linter for a request's `locale`. Building one takes as long as a cold start, so it
     /// runs on the pool, and once per locale.
-    fn linter_for(&self, locale: Option<Locale>) -> Result<Arc<Linter>, postlint::Error> {
+    pub(super) fn linter_for(
+        &self,
+        locale: Option<Locale>,
+    ) -> Result<Arc<Linter>, postlint::Error> {
         let Some(locale) = locale.filter(|&l| l != self.linter.locale()) else {
             return Ok(Arc::clone(&self.linter));
         };
@@ -183,6 +186,7 @@ pub fn router(app: Arc<App>) -> Router {
     // Probes answer without a token: a load balancer has none.
     Router::new()
         .merge(protected)
+        .merge(super::page::routes())
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .fallback(not_found)
@@ -283,10 +287,44 @@ async fn rules(State(app): State<Arc<App>>) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], rules)
 }
 
-/// `GET /v1/rules/{id}`: what `postlint explain` says, as JSON.
-async fn rule(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
-    let loaded = app.loaded.load();
-    let linter = loaded.linter();
+/// `?locale=da` on `GET /v1/rules/{id}`.
+#[derive(Debug, serde::Deserialize)]
+struct RuleQuery {
+    locale: Option<String>,
+}
+
+/// `GET /v1/rules/{id}`: what `postlint explain` says, as JSON, in the service's locale or
+/// the one asked for.
+async fn rule(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    Query(query): Query<RuleQuery>,
+) -> Response {
+    let loaded = app.loaded.load_full();
+    let locale = match known(
+        query.locale.as_deref(),
+        Locale::parse,
+        ("locale", "unknown_locale"),
+        |code| format!("`{code}` is not a language code such as da or en"),
+    ) {
+        Ok(l) => l,
+        Err(e) => return e.into_response(),
+    };
+    // Another locale's linter is built once, off the async threads.
+    let built = tokio::task::spawn_blocking(move || loaded.linter_for(locale)).await;
+    let linter = match built {
+        Ok(Ok(l)) => l,
+        Ok(Err(e)) => {
+            return ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_locale",
+                e.message(),
+            )
+            .field("locale")
+            .into_response()
+        }
+        Err(_) => return ApiError::panicked().into_response(),
+    };
     let Some(r) = linter.rule(&id) else {
         return ApiError::new(
             StatusCode::NOT_FOUND,

@@ -15,6 +15,7 @@
 
 mod api;
 mod metrics;
+mod page;
 mod pool;
 mod reload;
 
