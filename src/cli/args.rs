@@ -150,6 +150,10 @@ pub struct CheckArgs {
     /// [default: 50].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_findings_per_rule: Option<u32>,
+    /// Check a batch on this many threads (0: one per core, the default); output keeps the
+    /// input order.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     /// Ignore the drafts' waivers (`waive` in front matter or a record): every finding
     /// counts, as for an audit.
     #[arg(long)]

@@ -3,6 +3,7 @@
 use super::args::{CheckArgs, FailOn, Format, InputFormat};
 use super::error::msg;
 use super::input::{self, Draft};
+use super::parallel;
 use super::walk::{self, Excludes, WalkOptions};
 use super::{
     diff, tr, usage, use_color, width, write_stderr, write_stdout, Error, EXIT_FINDINGS, EXIT_OK,
@@ -111,7 +112,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
 
     if args.format == Format::Jsonl && fixed_stdin.is_none() {
         let mut items = drafts.into_iter().map(|d| Ok(input::Item::Post(d)));
-        return stream_jsonl(&mut items, &linter, fail_on, reads_stdin(&args));
+        let threads = parallel::threads(args.threads);
+        return stream_jsonl(&mut items, &linter, fail_on, reads_stdin(&args), threads);
     }
     let failed = report(&drafts, &args, &linter, fail_on, fixed_stdin)?;
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
@@ -130,7 +132,8 @@ fn check_batch(
 ) -> Result<ExitCode, Error> {
     let mut records = input::Records::new(sources, limit);
     if args.format == Format::Jsonl {
-        return stream_jsonl(&mut records, linter, fail_on, reads_stdin(args));
+        let threads = parallel::threads(args.threads);
+        return stream_jsonl(&mut records, linter, fail_on, reads_stdin(args), threads);
     }
     let mut drafts = Vec::new();
     let mut bad = 0usize;
@@ -178,10 +181,28 @@ fn report(
     fail_on: Option<Severity>,
     fixed_stdin: Option<String>,
 ) -> Result<bool, Error> {
-    let reports: Vec<Report> = drafts
-        .iter()
-        .map(|d| post_of(d, linter).map(|p| linter.check(&p)))
-        .collect::<Result<_, _>>()?;
+    let mut reports: Vec<Report> = Vec::with_capacity(drafts.len());
+    let mut failure = None;
+    let mut drafts_iter = drafts.iter();
+    parallel::ordered(
+        parallel::threads(args.threads),
+        parallel::CHUNK,
+        || drafts_iter.next(),
+        |d| post_of(d, linter).map(|p| linter.check(&p)),
+        |r| match r {
+            Ok(r) => {
+                reports.push(r);
+                true
+            }
+            Err(e) => {
+                failure = Some(e);
+                false
+            }
+        },
+    );
+    if let Some(e) = failure {
+        return Err(e);
+    }
     let items: Vec<Item<'_>> = drafts
         .iter()
         .zip(&reports)
@@ -272,64 +293,49 @@ fn github_step_summary(items: &[Item<'_>], linter: &Linter, to_stderr: bool) {
 /// Reading standard input, each line is flushed as soon as it is written: the writer of the
 /// pipe may wait for an answer before it sends the next post. Files are written in 64 KiB
 /// blocks.
+///
+/// With more than one thread the posts are checked on every core and written in input order
+/// (see [`parallel`]), a bounded window of them in flight.
 fn stream_jsonl(
     items: &mut dyn Iterator<Item = Result<input::Item, Error>>,
     linter: &Linter,
     fail_on: Option<Severity>,
     flush_each: bool,
+    threads: usize,
 ) -> Result<ExitCode, Error> {
     use std::io::Write as _;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Not `stdout.lock()`: the writer may be another thread, and the buffer takes the lock
+    // once per 64 KiB block anyway.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut failed = false;
     let mut bad = 0usize;
     let mut written = Ok(());
     let mut stopped = None;
-    for item in items {
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                stopped = Some(e);
-                break;
-            }
-        };
-        written = match item {
-            input::Item::Post(d) => match post_of(&d, linter) {
-                Ok(post) => {
-                    let report = linter.check(&post);
-                    failed |= fail_on.is_some_and(|level| report.has_findings_at(level));
-                    render::write_jsonl(&mut out, &d.item(&report))
-                }
-                Err(e) => {
-                    bad += 1;
-                    let (location, line) = match &d.record {
-                        Some(m) => (m.location.as_str(), m.line),
-                        None => (d.source.as_str(), 0),
-                    };
-                    // The record's location is the error record's `source` already.
-                    let message = e.message_in(linter.locale());
-                    let message = message
-                        .strip_prefix(location)
-                        .and_then(|m| m.strip_prefix(": "))
-                        .unwrap_or(&message);
-                    render::write_jsonl_error(&mut out, location, line, message)
-                }
-            },
-            input::Item::Bad {
-                location,
-                line,
-                message,
-            } => {
-                bad += 1;
-                let message = message.render(linter.locale());
-                render::write_jsonl_error(&mut out, &location, line, &message)
-            }
-        };
+    let mut write = |line: Line| {
+        failed |= line.failed;
+        bad += usize::from(line.bad);
+        written = out.write_all(&line.bytes);
         if flush_each && written.is_ok() {
             written = out.flush();
         }
-        if written.is_err() {
-            break;
+        written.is_ok()
+    };
+    let mut next = || match items.next()? {
+        Ok(item) => Some(item),
+        Err(e) => {
+            stopped = Some(e);
+            None
+        }
+    };
+    let work = |item| jsonl_line(item, linter, fail_on);
+    if threads > 1 {
+        let chunk = if flush_each { 1 } else { parallel::CHUNK };
+        parallel::ordered(threads, chunk, next, work, &mut write);
+    } else {
+        while let Some(item) = next() {
+            if !write(work(item)) {
+                break;
+            }
         }
     }
     match written.and_then(|()| out.flush()) {
@@ -339,6 +345,53 @@ fn stream_jsonl(
         _ if bad > 0 => Err(bad_lines(bad, msg!("error.batch.listed-in-output"))),
         _ => Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK })),
     }
+}
+
+/// One checked item of a JSON Lines run: its line (a report, or an error record), whether
+/// it reached `fail_on`, and whether it was a line that could not be checked.
+struct Line {
+    bytes: Vec<u8>,
+    failed: bool,
+    bad: bool,
+}
+
+fn jsonl_line(item: input::Item, linter: &Linter, fail_on: Option<Severity>) -> Line {
+    let mut bytes = Vec::with_capacity(1024);
+    let (failed, bad) = match item {
+        input::Item::Post(d) => match post_of(&d, linter) {
+            Ok(post) => {
+                let report = linter.check(&post);
+                let failed = fail_on.is_some_and(|level| report.has_findings_at(level));
+                // Writing into memory cannot fail.
+                let _ = render::write_jsonl(&mut bytes, &d.item(&report));
+                (failed, false)
+            }
+            Err(e) => {
+                let (location, line) = match &d.record {
+                    Some(m) => (m.location.as_str(), m.line),
+                    None => (d.source.as_str(), 0),
+                };
+                // The record's location is the error record's `source` already.
+                let message = e.message_in(linter.locale());
+                let message = message
+                    .strip_prefix(location)
+                    .and_then(|m| m.strip_prefix(": "))
+                    .unwrap_or(&message);
+                let _ = render::write_jsonl_error(&mut bytes, location, line, message);
+                (false, true)
+            }
+        },
+        input::Item::Bad {
+            location,
+            line,
+            message,
+        } => {
+            let message = message.render(linter.locale());
+            let _ = render::write_jsonl_error(&mut bytes, &location, line, &message);
+            (false, true)
+        }
+    };
+    Line { bytes, failed, bad }
 }
 
 /// Whether the run reads standard input (`-`, or no path).

@@ -17,6 +17,7 @@ mod explain;
 mod hash_terms;
 mod init;
 mod input;
+mod parallel;
 mod platforms;
 mod record;
 mod rules;
