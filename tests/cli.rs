@@ -879,3 +879,74 @@ fn many_drafts_end_with_counts_by_verdict_reviewer_and_rule() {
     );
     assert!(!r.stdout.contains("Top rules"), "{}", r.stdout);
 }
+
+#[test]
+fn output_fields_keep_a_batch_small_and_a_typo_is_an_error() {
+    let tmp = TempDir::new().unwrap();
+    let batch = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": SALESY}),
+        serde_json::json!({"id": "b", "text": CALM}),
+    );
+    write(tmp.path(), "b.jsonl", &batch);
+    let base = [
+        "check",
+        "--no-config",
+        "--input-format",
+        "jsonl",
+        "--fail-on",
+        "never",
+    ];
+    let full = postlint(
+        tmp.path(),
+        &[&base[..], &["--format", "jsonl", "b.jsonl"]].concat(),
+        None,
+    );
+    let args = [
+        &base[..],
+        &[
+            "--format",
+            "jsonl",
+            "--output-fields",
+            "verdict, findings",
+            "b.jsonl",
+        ],
+    ]
+    .concat();
+    let small = postlint(tmp.path(), &args, None);
+    assert_eq!(small.code, 0, "{}", small.stderr);
+    for (f, s) in full.stdout.lines().zip(small.stdout.lines()) {
+        let (f, s) = (json(f), json(s));
+        let mut keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["findings", "source", "verdict"]);
+        assert_eq!(f["verdict"], s["verdict"]);
+        assert_eq!(f["findings"], s["findings"]);
+    }
+    assert!(small.stdout.len() < full.stdout.len());
+    // The JSON document too; its summary stays.
+    let args = [
+        &base[..],
+        &["--format", "json", "--output-fields", "verdict", "b.jsonl"],
+    ]
+    .concat();
+    let doc = json(&postlint(tmp.path(), &args, None).stdout);
+    assert_eq!(doc["posts"][0].as_object().unwrap().len(), 2);
+    assert_eq!(doc["summary"]["posts"], 2);
+    let bad = postlint(
+        tmp.path(),
+        &[&base[..], &["--output-fields", "verdikt", "b.jsonl"]].concat(),
+        None,
+    );
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("unknown field `verdikt`"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr.contains("did you mean `verdict`?"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -150,6 +150,10 @@ pub struct CheckArgs {
     /// [default: 50].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_findings_per_rule: Option<u32>,
+    /// Write only these fields of each post in JSON and JSON Lines (comma-separated, e.g.
+    /// `verdict,reviewers,findings`; `source` is always written) [default: all].
+    #[arg(long, value_name = "FIELDS")]
+    pub output_fields: Option<String>,
     /// Check a batch on this many threads (0: one per core, the default); output keeps the
     /// input order.
     #[arg(long, value_name = "N")]

@@ -57,6 +57,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     // Validates --select/--ignore and the platforms (with "did you mean") and compiles the
     // guideline once.
     let linter = Linter::with_options(guideline, options)?;
+    // A misspelt field fails before any post is read.
+    output_fields(&args)?;
     if (args.fix || args.diff) && args.input_format == InputFormat::Jsonl {
         return Err(usage(
             msg!("error.cli.fix-batch"),
@@ -113,7 +115,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Error> {
     if args.format == Format::Jsonl && fixed_stdin.is_none() {
         let mut items = drafts.into_iter().map(|d| Ok(input::Item::Post(d)));
         let threads = parallel::threads(args.threads);
-        return stream_jsonl(&mut items, &linter, fail_on, reads_stdin(&args), threads);
+        let fields = output_fields(&args)?;
+        return stream_jsonl(
+            &mut items,
+            &linter,
+            fail_on,
+            reads_stdin(&args),
+            threads,
+            fields,
+        );
     }
     let failed = report(&drafts, &args, &linter, fail_on, fixed_stdin)?;
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
@@ -133,7 +143,15 @@ fn check_batch(
     let mut records = input::Records::new(sources, limit);
     if args.format == Format::Jsonl {
         let threads = parallel::threads(args.threads);
-        return stream_jsonl(&mut records, linter, fail_on, reads_stdin(args), threads);
+        let fields = output_fields(args)?;
+        return stream_jsonl(
+            &mut records,
+            linter,
+            fail_on,
+            reads_stdin(args),
+            threads,
+            fields,
+        );
     }
     let mut drafts = Vec::new();
     let mut bad = 0usize;
@@ -231,6 +249,7 @@ fn report(
             linter,
             color: use_color(terminal),
             width: width(),
+            fields: output_fields(args)?,
         },
     );
     if let Some(text) = fixed_stdin {
@@ -302,6 +321,7 @@ fn stream_jsonl(
     fail_on: Option<Severity>,
     flush_each: bool,
     threads: usize,
+    fields: render::Fields,
 ) -> Result<ExitCode, Error> {
     use std::io::Write as _;
     // Not `stdout.lock()`: the writer may be another thread, and the buffer takes the lock
@@ -327,7 +347,7 @@ fn stream_jsonl(
             None
         }
     };
-    let work = |item| jsonl_line(item, linter, fail_on);
+    let work = |item| jsonl_line(item, linter, fail_on, fields);
     if threads > 1 {
         let chunk = if flush_each { 1 } else { parallel::CHUNK };
         parallel::ordered(threads, chunk, next, work, &mut write);
@@ -347,6 +367,23 @@ fn stream_jsonl(
     }
 }
 
+/// `--output-fields`, or every field.
+fn output_fields(args: &CheckArgs) -> Result<render::Fields, Error> {
+    let Some(list) = &args.output_fields else {
+        return Ok(render::Fields::ALL);
+    };
+    render::Fields::parse(list).map_err(|e| {
+        let err = Error::new(msg!("error.output-fields.unknown", field = e.0.as_str()));
+        match e.did_you_mean() {
+            Some(best) => err.with_help(msg!("error.did-you-mean", best = best)),
+            None => err.with_help(msg!(
+                "error.output-fields.known",
+                known = render::fields::NAMES.join(", ")
+            )),
+        }
+    })
+}
+
 /// One checked item of a JSON Lines run: its line (a report, or an error record), whether
 /// it reached `fail_on`, and whether it was a line that could not be checked.
 struct Line {
@@ -355,7 +392,12 @@ struct Line {
     bad: bool,
 }
 
-fn jsonl_line(item: input::Item, linter: &Linter, fail_on: Option<Severity>) -> Line {
+fn jsonl_line(
+    item: input::Item,
+    linter: &Linter,
+    fail_on: Option<Severity>,
+    fields: render::Fields,
+) -> Line {
     let mut bytes = Vec::with_capacity(1024);
     let (failed, bad) = match item {
         input::Item::Post(d) => match post_of(&d, linter) {
@@ -363,7 +405,7 @@ fn jsonl_line(item: input::Item, linter: &Linter, fail_on: Option<Severity>) -> 
                 let report = linter.check(&post);
                 let failed = fail_on.is_some_and(|level| report.has_findings_at(level));
                 // Writing into memory cannot fail.
-                let _ = render::write_jsonl(&mut bytes, &d.item(&report));
+                let _ = render::write_jsonl_fields(&mut bytes, &d.item(&report), fields);
                 (failed, false)
             }
             Err(e) => {

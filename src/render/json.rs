@@ -5,7 +5,7 @@
 //! types may grow, while the JSON shape is a published contract (fields may be added, never
 //! renamed or removed).
 
-use super::{Item, Position, Summary};
+use super::{Fields, Item, Position, Summary};
 use crate::document::LineIndex;
 use crate::entities::Entities;
 use crate::i18n::ArgsJson;
@@ -32,26 +32,37 @@ struct Tool {
     version: &'static str,
 }
 
-/// One entry of `posts[]`; also a line of `--format jsonl`.
+/// One entry of `posts[]`; also a line of `--format jsonl`. A field `--output-fields` leaves
+/// out is `None` and not written.
 #[derive(Serialize)]
 pub(crate) struct PostOut<'a> {
     source: &'a str,
-    language: Option<Lang>,
-    platforms: &'a [Length],
-    entities: &'a Entities,
-    scores: &'a Scores,
-    content_type: Option<ContentType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<Option<Lang>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    platforms: Option<&'a [Length]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<&'a Entities>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scores: Option<&'a Scores>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_type: Option<Option<ContentType>>,
     /// The signals that built the score (a kind's third and later ones add nothing and are
     /// left out, which keeps the report small whatever the post).
-    signals: Vec<&'a Signal>,
-    verdict: Verdict,
-    reviewers: &'a [String],
-    findings: Vec<FindingOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signals: Option<Vec<&'a Signal>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewers: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<Vec<FindingOut<'a>>>,
     /// The post's waivers with how many findings each accepted; left out when none.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    waivers: &'a [WaiverUse],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waivers: Option<&'a [WaiverUse]>,
     /// What judged the post.
-    audit: &'a Audit,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit: Option<&'a Audit>,
 }
 
 #[derive(Serialize)]
@@ -91,31 +102,38 @@ struct SpanOut {
 }
 
 impl<'a> PostOut<'a> {
-    pub(crate) fn new(item: &Item<'a>) -> PostOut<'a> {
-        let index = LineIndex::new(item.text);
+    pub(crate) fn new(item: &Item<'a>, fields: Fields) -> PostOut<'a> {
         let report = item.report;
-        PostOut {
-            source: item.source,
-            language: report.language,
-            platforms: &report.platforms,
-            entities: &report.entities,
-            scores: &report.scores,
-            content_type: report.scores.content_type(),
-            signals: report
-                .scores
-                .signals()
-                .iter()
-                .filter(|s| s.weight > 0.0)
-                .collect(),
-            verdict: report.verdict,
-            reviewers: &report.reviewers,
-            findings: report
+        let want = |name: &str| fields.has(name);
+        let findings = want("findings").then(|| {
+            let index = LineIndex::new(item.text);
+            report
                 .findings
                 .iter()
                 .map(|f| finding(f, &index, item.text))
-                .collect(),
-            waivers: &report.waivers,
-            audit: &report.audit,
+                .collect()
+        });
+        PostOut {
+            source: item.source,
+            language: want("language").then_some(report.language),
+            platforms: want("platforms").then_some(report.platforms.as_slice()),
+            entities: want("entities").then_some(&report.entities),
+            scores: want("scores").then_some(&report.scores),
+            content_type: want("content_type").then(|| report.scores.content_type()),
+            signals: want("signals").then(|| {
+                report
+                    .scores
+                    .signals()
+                    .iter()
+                    .filter(|s| s.weight > 0.0)
+                    .collect()
+            }),
+            verdict: want("verdict").then_some(report.verdict),
+            reviewers: want("reviewers").then_some(report.reviewers.as_slice()),
+            findings,
+            waivers: (want("waivers") && !report.waivers.is_empty())
+                .then_some(report.waivers.as_slice()),
+            audit: want("audit").then_some(&report.audit),
         }
     }
 }
@@ -146,14 +164,14 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
 }
 
 /// The whole run as one pretty-printed JSON document, ending with a newline.
-pub(super) fn render(items: &[Item<'_>]) -> String {
+pub(super) fn render(items: &[Item<'_>], fields: Fields) -> String {
     let doc = Document {
         version: FORMAT_VERSION,
         tool: Tool {
             name: "postlint",
             version: env!("CARGO_PKG_VERSION"),
         },
-        posts: items.iter().map(PostOut::new).collect(),
+        posts: items.iter().map(|i| PostOut::new(i, fields)).collect(),
         summary: Summary::of(items),
     };
     // Serialising plain data with string keys cannot fail.
@@ -172,7 +190,7 @@ mod tests {
         let text = "Æble\nbig discount";
         let start = text.find("discount").unwrap();
         let r = report((start, start + 8), Some("comms"));
-        let out = render(&[Item::file("a.txt", text, &r)]);
+        let out = render(&[Item::file("a.txt", text, &r)], Fields::ALL);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], 1);
         assert_eq!(v["tool"]["name"], "postlint");

@@ -2,12 +2,16 @@
 //! that route each post as soon as its line arrives.
 
 use super::json::PostOut;
-use super::Item;
+use super::{Fields, Item};
 
 /// Writes one post as one line, straight to `out` (for streaming a batch: each report can be
 /// dropped as soon as it is written).
-pub(super) fn write_one<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
-    super::json_text::to_writer(&mut *out, &PostOut::new(item)).map_err(io_error)?;
+pub(super) fn write_one<W: std::io::Write>(
+    out: &mut W,
+    item: &Item<'_>,
+    fields: Fields,
+) -> std::io::Result<()> {
+    super::json_text::to_writer(&mut *out, &PostOut::new(item, fields)).map_err(io_error)?;
     out.write_all(b"\n")
 }
 
@@ -44,10 +48,10 @@ pub(super) fn write_error<W: std::io::Write>(
 }
 
 /// One line per post, each a `posts[]` object of the JSON report.
-pub(super) fn render(items: &[Item<'_>]) -> String {
+pub(super) fn render(items: &[Item<'_>], fields: Fields) -> String {
     let mut out = String::new();
     for item in items {
-        out.push_str(&super::json_text::to_string(&PostOut::new(item)));
+        out.push_str(&super::json_text::to_string(&PostOut::new(item, fields)));
         out.push('\n');
     }
     out
@@ -65,7 +69,7 @@ mod tests {
             Item::file("1", "big deal", &r),
             Item::file("2", "big deal", &r),
         ];
-        let out = render(&items);
+        let out = render(&items, Fields::ALL);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2);
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();

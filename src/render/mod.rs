@@ -23,6 +23,7 @@ use crate::Linter;
 use serde::Serialize;
 
 mod concise;
+pub mod fields;
 mod github;
 mod gitlab;
 #[cfg(feature = "fancy")]
@@ -35,6 +36,7 @@ mod printable;
 mod sarif;
 mod statistics;
 
+pub use fields::{Fields, UnknownField};
 pub use github::{step_summary, ANNOTATIONS_SHOWN};
 pub use json::FORMAT_VERSION;
 pub use statistics::statistics;
@@ -73,6 +75,8 @@ pub struct RenderOptions<'a> {
     pub color: bool,
     /// The width to wrap messages at (human format).
     pub width: usize,
+    /// The `posts[]` fields the JSON and JSON Lines formats write (default: all).
+    pub fields: Fields,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -82,6 +86,7 @@ impl<'a> RenderOptions<'a> {
             linter,
             color: false,
             width: 100,
+            fields: Fields::ALL,
         }
     }
 }
@@ -94,8 +99,8 @@ pub fn render(format: Format, items: &[Item<'_>], options: &RenderOptions<'_>) -
         Format::Human => human::render(items, options),
         #[cfg(not(feature = "fancy"))]
         Format::Human => concise::render(items),
-        Format::Json => json::render(items),
-        Format::Jsonl => jsonl::render(items),
+        Format::Json => json::render(items, options.fields),
+        Format::Jsonl => jsonl::render(items, options.fields),
         Format::Sarif => sarif::render(items, options.linter),
         Format::Github => github::render(items),
         Format::Concise => concise::render(items),
@@ -108,7 +113,16 @@ pub fn render(format: Format, items: &[Item<'_>], options: &RenderOptions<'_>) -
 /// Writes one post as one JSON Lines line, straight to `out` (for streaming a batch: each
 /// report can be dropped as soon as it is written).
 pub fn write_jsonl<W: std::io::Write>(out: &mut W, item: &Item<'_>) -> std::io::Result<()> {
-    jsonl::write_one(out, item)
+    jsonl::write_one(out, item, Fields::ALL)
+}
+
+/// [`write_jsonl`] with only `fields` of the post (`--output-fields`).
+pub fn write_jsonl_fields<W: std::io::Write>(
+    out: &mut W,
+    item: &Item<'_>,
+    fields: Fields,
+) -> std::io::Result<()> {
+    jsonl::write_one(out, item, fields)
 }
 
 /// Writes the JSON Lines line that stands in for a batch line that could not be checked:
