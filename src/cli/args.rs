@@ -32,6 +32,9 @@ pub enum Command {
     Platforms(PlatformsArgs),
     /// Serve the linter over HTTP: POST /v1/check, POST /v1/check/batch, GET /v1/rules, …
     Serve(ServeArgs),
+    /// Speak the Language Server Protocol on stdin/stdout: diagnostics, fixes and
+    /// explanations in any editor.
+    Lsp(LspArgs),
     /// Write a [[confidential]] list whose terms are stored only as salted hashes.
     HashTerms(HashTermsArgs),
     /// Show the guideline in force: which file and why, its settings, every rule's state.
@@ -196,6 +199,15 @@ pub struct InitArgs {
     /// Where to write it.
     #[arg(long, value_name = "FILE", default_value = "postlint.toml")]
     pub output: PathBuf,
+}
+
+/// `postlint lsp`.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Where the guideline comes from; without --config each draft uses the guideline found
+    /// from its own folder upward.
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
 }
 
 /// `postlint serve`.

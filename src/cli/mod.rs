@@ -17,6 +17,7 @@ mod explain;
 mod hash_terms;
 mod init;
 mod input;
+mod lsp;
 mod parallel;
 mod platforms;
 mod record;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Init(args) => init::run(&args),
         Command::Platforms(args) => platforms::run(&args),
         Command::Serve(args) => serve::run(args),
+        Command::Lsp(args) => lsp::run(&args),
         Command::HashTerms(args) => hash_terms::run(&args),
         Command::Config(args) => config::run(&args),
         Command::Completions(args) => completions::run(&args),
@@ -186,6 +188,7 @@ pub fn error_locale(cli: &Cli) -> Locale {
         Command::Rules(a) => a.guideline.locale,
         Command::Explain(a) => a.guideline.locale,
         Command::Serve(a) => a.guideline.locale,
+        Command::Lsp(a) => a.guideline.locale,
         Command::Platforms(a) => a.guideline.locale,
         Command::Init(a) => a.lang.map(Locale::from),
         Command::Config(a) => a.guideline.locale,

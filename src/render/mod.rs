@@ -39,6 +39,7 @@ mod statistics;
 pub use fields::{Fields, UnknownField};
 pub use github::{step_summary, ANNOTATIONS_SHOWN};
 pub use json::FORMAT_VERSION;
+pub use sarif::path_uri;
 pub use statistics::statistics;
 
 /// An output format.

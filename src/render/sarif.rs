@@ -81,7 +81,7 @@ fn run_audit(items: &[Item<'_>], linter: &Linter) -> Value {
 
 /// A path as a URI reference: relative paths stay relative (`drafts/m%C3%B8de%20i%20dag.txt`),
 /// absolute ones become `file:` URIs.
-pub(crate) fn path_uri(path: &str) -> String {
+pub fn path_uri(path: &str) -> String {
     let windows = std::path::MAIN_SEPARATOR == '\\';
     let path = if windows {
         path.replace('\\', "/")
