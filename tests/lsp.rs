@@ -191,10 +191,10 @@ fn an_editor_gets_diagnostics_fixes_explanations_and_lengths() {
     assert_eq!(tracking["source"], "postlint");
     assert_eq!(tracking["severity"], 3, "information");
     // The guideline routes it: the reviewer is said as related information.
-    let related = tracking["relatedInformation"][0]["message"]
-        .as_str()
-        .unwrap();
-    assert_eq!(related, "Goes to comms for review");
+    let related = &tracking["relatedInformation"][0];
+    assert_eq!(related["message"], "Goes to comms for review");
+    assert_eq!(related["location"]["uri"], uri.as_str());
+    assert_eq!(related["location"]["range"], tracking["range"]);
 
     // The safe fix, preferred, removes the tracking codes.
     let actions = c.request(

@@ -20,9 +20,8 @@ OUT = pathlib.Path(os.environ["POSTLINT_SPARK_OUT"])
 DATE = "2026-12-01"
 
 
-def test_the_job_matches_the_command_line():
-    posts = sum(1 for _ in ARCHIVE.open(encoding="utf-8"))
-    assert posts == 100_000
+def job(source, out, *extra):
+    """Runs the job in local[2] and returns its summary."""
     run = subprocess.run(
         [
             sys.executable,
@@ -30,13 +29,14 @@ def test_the_job_matches_the_command_line():
             "--master",
             "local[2]",
             "--input",
-            str(ARCHIVE),
+            str(source),
             "--output",
-            str(OUT),
+            str(out),
             "--guideline",
             GUIDELINE,
             "--date",
             DATE,
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -44,17 +44,44 @@ def test_the_job_matches_the_command_line():
         env=dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable),
     )
     assert run.returncode == 0, run.stderr[-4000:]
-    summary = json.loads((OUT / "summary.json").read_text(encoding="utf-8"))
-    cli = collections.Counter()
-    cli_findings = collections.Counter()
-    for line in CLI_ANSWER.open(encoding="utf-8"):
-        d = json.loads(line)
-        cli[d["verdict"]] += 1
-        for f in d["findings"]:
-            cli_findings[f["rule"]] += 1
+    return json.loads((out / "summary.json").read_text(encoding="utf-8"))
+
+
+def cli_counts(limit=None):
+    verdicts, rules = collections.Counter(), collections.Counter()
+    with CLI_ANSWER.open(encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                break
+            d = json.loads(line)
+            verdicts[d["verdict"]] += 1
+            for finding in d["findings"]:
+                rules[finding["rule"]] += 1
+    return dict(verdicts), dict(rules)
+
+
+def test_a_parquet_archive_reads_the_same():
+    import pyarrow as pa
+
+    rows = [json.loads(line) for _, line in zip(range(2000), ARCHIVE.open(encoding="utf-8"))]
+    table = pa.Table.from_pylist(rows)
+    source = OUT.parent / "archive.parquet"
+    pq.write_table(table, source)
+    summary = job(source, OUT.parent / "out-parquet", "--format", "parquet")
+    verdicts, rules = cli_counts(2000)
+    assert summary["posts"] == 2000
+    assert summary["verdicts"] == verdicts
+    assert summary["rules"] == rules
+
+
+def test_the_job_matches_the_command_line():
+    posts = sum(1 for _ in ARCHIVE.open(encoding="utf-8"))
+    assert posts == 100_000
+    summary = job(ARCHIVE, OUT)
+    cli, cli_findings = cli_counts()
     assert summary["posts"] == posts
-    assert summary["verdicts"] == dict(cli)
-    assert summary["rules"] == dict(cli_findings)
+    assert summary["verdicts"] == cli
+    assert summary["rules"] == cli_findings
     verdicts = pq.read_table(OUT / "verdicts")
     findings = pq.read_table(OUT / "findings")
     assert verdicts.num_rows == posts

@@ -294,7 +294,7 @@ impl Server<'_> {
         let diagnostics = match post {
             Ok(post) => {
                 let report = linter.check(&post);
-                let d = diagnostics(&doc.text, &report, &linter, utf8);
+                let d = diagnostics(uri, &doc.text, &report, &linter, utf8);
                 doc.checked = Some((linter, report));
                 d
             }
@@ -334,7 +334,7 @@ impl Server<'_> {
             if f.span.end < from || f.span.start > to {
                 continue;
             }
-            let diagnostic = diagnostic(&doc.text, f, linter, self.utf8);
+            let diagnostic = diagnostic(&p.text_document.uri, &doc.text, f, linter, self.utf8);
             for s in f.suggestions.iter().filter(|s| !s.edits.is_empty()) {
                 let edits: Vec<lsp::TextEdit> = s
                     .edits
@@ -462,15 +462,27 @@ fn parse<P: serde::de::DeserializeOwned>(req: Request) -> Result<P, Response> {
     })
 }
 
-fn diagnostics(text: &str, report: &Report, linter: &Linter, utf8: bool) -> Vec<lsp::Diagnostic> {
+fn diagnostics(
+    uri: &lsp::Uri,
+    text: &str,
+    report: &Report,
+    linter: &Linter,
+    utf8: bool,
+) -> Vec<lsp::Diagnostic> {
     report
         .findings
         .iter()
-        .map(|f| diagnostic(text, f, linter, utf8))
+        .map(|f| diagnostic(uri, text, f, linter, utf8))
         .collect()
 }
 
-fn diagnostic(text: &str, f: &postlint::Finding, linter: &Linter, utf8: bool) -> lsp::Diagnostic {
+fn diagnostic(
+    uri: &lsp::Uri,
+    text: &str,
+    f: &postlint::Finding,
+    linter: &Linter,
+    utf8: bool,
+) -> lsp::Diagnostic {
     let range = range(text, f.span.start, f.span.end, utf8);
     let mut message = f.message.clone();
     // A waived finding stays visible, quietly: a hint with the reason.
@@ -491,13 +503,16 @@ fn diagnostic(text: &str, f: &postlint::Finding, linter: &Linter, utf8: bool) ->
         .rule(&f.rule)
         .and_then(|r| r.help_url)
         .and_then(|u| u.parse::<lsp::Uri>().ok());
-    let related = f.route.as_ref().and_then(|role| {
-        let uri = "file:///".parse::<lsp::Uri>().ok()?;
+    // The route, said where the finding is: editors list it under the diagnostic.
+    let related = f.route.as_ref().map(|role| {
         let args = [("role", postlint::Arg::from(linter.role_name(role)))];
-        Some(vec![lsp::DiagnosticRelatedInformation {
-            location: lsp::Location { uri, range },
+        vec![lsp::DiagnosticRelatedInformation {
+            location: lsp::Location {
+                uri: uri.clone(),
+                range,
+            },
             message: linter.message_with("lsp.route", &args),
-        }])
+        }]
     });
     lsp::Diagnostic {
         range,
