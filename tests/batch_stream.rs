@@ -117,6 +117,9 @@ fn every_core_gives_the_same_output_in_the_same_order_as_one() {
     let one = run(&[&jsonl[..], &["--threads", "1", file]].concat(), "");
     let all = run(&[&jsonl[..], &["--threads", "0", file]].concat(), "");
     let four = run(&[&jsonl[..], &["--threads", "4", file]].concat(), "");
+    // An absurd thread count is capped, not tried.
+    let many = run(&[&jsonl[..], &["--threads", "1000000", file]].concat(), "");
+    assert!(one == many, "--threads 1000000 differs from --threads 1");
     // Whole outputs are compared without printing them: they are megabytes.
     assert_eq!(one.0, 2, "bad lines exit 2");
     assert!(one == all, "--threads 0 differs from --threads 1");

@@ -233,10 +233,11 @@ impl NativeLinter {
         threads: usize,
     ) -> PyResult<Vec<String>> {
         let s = settings(py, platforms, language, date)?;
+        // At most 256 workers: more only cost memory, and a million must not be tried.
         let threads = if threads == 0 {
             std::thread::available_parallelism().map_or(1, usize::from)
         } else {
-            threads
+            threads.min(256)
         };
         let out = py.detach(|| {
             let chunk = texts.len().div_ceil(threads.max(1)).max(1);

@@ -182,3 +182,11 @@ def test_the_package_docstring_example_runs():
 
     failures, tried = doctest.testmod(postlint)
     assert tried > 0 and failures == 0
+
+
+def test_an_absurd_thread_count_is_capped():
+    linter = Linter(locale="en", date="2026-12-01")
+    texts = ["Hej med jer", SALESY_DA] * 20
+    assert [r.to_dict() for r in linter.check_many(texts, threads=10**6)] == [
+        r.to_dict() for r in linter.check_many(texts, threads=1)
+    ]

@@ -157,8 +157,8 @@ pub struct CheckArgs {
     /// `verdict,reviewers,findings`; `source` is always written) [default: all].
     #[arg(long, value_name = "FIELDS")]
     pub output_fields: Option<String>,
-    /// Check a batch on this many threads (0: one per core, the default); output keeps the
-    /// input order.
+    /// Check a batch on this many threads (0: one per core, the default; at most 256);
+    /// output keeps the input order.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Ignore the drafts' waivers (`waive` in front matter or a record): every finding

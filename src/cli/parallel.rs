@@ -19,10 +19,14 @@ pub const WINDOW_PER_THREAD: usize = 4;
 /// Posts per hand-over in a batch read from files.
 pub const CHUNK: usize = 32;
 
-/// The number of workers for `--threads` (0 or none: one per core).
+/// The most workers a run starts, whatever `--threads` asks: more threads than this only
+/// cost memory (and `--threads 1000000` must not try to start a million).
+pub const MAX_THREADS: usize = 256;
+
+/// The number of workers for `--threads` (0 or none: one per core), at most [`MAX_THREADS`].
 pub fn threads(asked: Option<usize>) -> usize {
     match asked {
-        Some(n) if n > 0 => n,
+        Some(n) if n > 0 => n.min(MAX_THREADS),
         _ => std::thread::available_parallelism().map_or(1, usize::from),
     }
 }
