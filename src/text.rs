@@ -14,6 +14,25 @@ pub enum Lang {
     En,
 }
 
+/// One value per post language (a suggestion's words, a fix's text): a rule keeps its
+/// Danish and English variants in one of these and asks for the post's, instead of
+/// branching on the language itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PerLang<T> {
+    pub da: T,
+    pub en: T,
+}
+
+impl<T> PerLang<T> {
+    /// The value for `lang`.
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 impl Lang {
     /// Every language postlint supports, in a stable order.
     pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];

@@ -38,6 +38,12 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The post's language, or the message language's when the post is too short to tell:
+    /// the language to suggest words in.
+    pub fn lang(&self) -> Lang {
+        self.doc.language.unwrap_or(self.locale_lang)
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.doc.text.get(span.start..span.end).unwrap_or("")

@@ -12,7 +12,7 @@ use crate::builtin;
 use crate::matcher::{ListId, MatcherBuilder, TermOptions};
 use crate::report::{Edit, Span};
 use crate::rule::{Build, Context};
-use crate::text::Lang;
+use crate::text::PerLang;
 
 /// A marking starts within this many bytes of the start of the post, or in its first
 /// sentence, to count as up front (about the first line on a phone).
@@ -33,7 +33,7 @@ pub(super) struct Lists {
     /// The prepositions between the role and the name ("hos", "i", "at", "for"), folded.
     preps: Vec<String>,
     /// The marking a fix inserts (Danish, English), with `{company}` filled in.
-    fix: (String, String),
+    fix: PerLang<String>,
 }
 
 impl Lists {
@@ -78,16 +78,16 @@ impl Lists {
             names: (!names.is_empty()).then(|| mb.add_terms(names, TermOptions::default())),
             heads: mb.add_terms(&heads, exact),
             preps,
-            fix: (fix_da, fix_en),
+            fix: PerLang {
+                da: fix_da,
+                en: fix_en,
+            },
         }
     }
 
     /// The edit that marks the post as advertising first, in the post's language.
     pub fn fix(&self, cx: &Context<'_>) -> Edit {
-        let text = match cx.doc.language.unwrap_or(cx.locale_lang) {
-            Lang::Da => &self.fix.0,
-            Lang::En => &self.fix.1,
-        };
+        let text = self.fix.get(cx.lang());
         let at = content_start(cx);
         Edit::new(Span::new(at, at), format!("{text} "))
     }

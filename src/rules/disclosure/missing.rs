@@ -5,7 +5,7 @@ use crate::error::Error;
 use crate::matcher::{ListId, TermOptions};
 use crate::report::Severity;
 use crate::rule::{options, Build, Context, Emitter, NoOptions, Rule, RuleMeta, Scope};
-use crate::text::Lang;
+use crate::text::PerLang;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "disclosure.missing",
@@ -23,7 +23,7 @@ struct Missing {
     /// `disclosure.buried` and `disclosure.weak-marking`.
     markings: Option<super::marking::Lists>,
     /// The disclosure to suggest for a Danish post and for an English one.
-    example: (String, String),
+    example: PerLang<String>,
 }
 
 impl Missing {
@@ -53,7 +53,10 @@ impl Missing {
         Ok(Box::new(Missing {
             lists: Some((mentions, disclosures)),
             markings: Some(markings),
-            example: (pick(true), pick(false)),
+            example: PerLang {
+                da: pick(true),
+                en: pick(false),
+            },
         }))
     }
 }
@@ -95,10 +98,7 @@ impl Rule for Missing {
                 return;
             }
         }
-        let example = match cx.doc.language.unwrap_or(cx.locale_lang) {
-            Lang::Da => &self.example.0,
-            Lang::En => &self.example.1,
-        };
+        let example = self.example.get(cx.lang());
         out.report(first.span, "message")
             .arg("name", cx.slice(first.span))
             .arg("example", example.as_str())
