@@ -496,7 +496,6 @@ impl Linter {
             if self.knows(&w.rule) {
                 continue;
             }
-            let ids = self.resolved.iter().map(|r| r.id.as_str());
             let message = msg!("error.waiver.unknown", rule = w.rule.as_str());
             let message = match (whose, &w.span) {
                 (Some(whose), None) => msg!("error.in-source", source = whose, message = message),
@@ -512,10 +511,8 @@ impl Linter {
                 ),
                 None => Error::new(ErrorKind::UnknownRule, message),
             };
-            return Err(match did_you_mean(&w.rule, ids) {
-                Some(best) => e.with_help(did_you_mean_msg(best)),
-                None => e.with_help(msg!("error.rules-list")),
-            });
+            let ids: Vec<&str> = self.resolved.iter().map(|r| r.id.as_str()).collect();
+            return Err(e.with_help(crate::resolve::unknown_selector_help(&w.rule, &ids)));
         }
         Ok(())
     }

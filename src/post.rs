@@ -62,6 +62,21 @@ impl Waiver {
         }
     }
 
+    /// A waiver as a reviewer wrote it (front matter, a record, a request): the rule, the
+    /// reason and the name trimmed, a blank name dropped; `None` when the reason is blank,
+    /// since nobody could later tell why the post passed.
+    pub fn written(rule: &str, reason: &str, by: Option<&str>) -> Option<Waiver> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return None;
+        }
+        let waiver = Waiver::new(rule.trim(), reason);
+        Some(match by.map(str::trim) {
+            Some(by) if !by.is_empty() => waiver.by(by),
+            _ => waiver,
+        })
+    }
+
     /// Who accepts the findings.
     pub fn by(mut self, by: impl Into<String>) -> Waiver {
         self.by = Some(by.into());
@@ -141,18 +156,14 @@ impl<'a> Post<'a> {
         })?;
         let mut waivers = Vec::with_capacity(fm.waive.len());
         for w in fm.waive {
-            // A waiver is a reviewer's word that a finding is acceptable: without a reason
-            // nobody can later tell why the post passed.
-            if w.reason.get_ref().trim().is_empty() {
+            let Some(mut waiver) =
+                Waiver::written(w.rule.get_ref(), w.reason.get_ref(), w.by.as_deref())
+            else {
                 return Err(at(msg!("error.waiver.reason"), Some(w.reason.span())));
-            }
+            };
             let span = w.rule.span();
-            waivers.push(Waiver {
-                rule: w.rule.into_inner().trim().to_string(),
-                reason: w.reason.into_inner().trim().to_string(),
-                by: w.by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
-                span: Some(fm_range.start + span.start..fm_range.start + span.end),
-            });
+            waiver.span = Some(fm_range.start + span.start..fm_range.start + span.end);
+            waivers.push(waiver);
         }
         let mut platforms: Vec<Platform> = fm
             .platforms

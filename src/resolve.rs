@@ -258,13 +258,19 @@ fn check_selector(selector: &str, ids: &[&str]) -> Result<(), Error> {
         ErrorKind::UnknownRule,
         msg!("error.selector.unknown", selector = selector),
     );
-    // Families are candidates too: "salse" most likely meant "sales".
+    Err(e.with_help(unknown_selector_help(selector, ids)))
+}
+
+/// The hint for a selector that names no rule: the id or family it most likely meant, else
+/// where the rules are listed. Families are candidates too: "salse" most likely meant
+/// "sales".
+pub(crate) fn unknown_selector_help(selector: &str, ids: &[&str]) -> crate::error::Msg {
     let mut candidates: Vec<&str> = ids.iter().map(|id| family(id)).collect();
     candidates.sort_unstable();
     candidates.dedup();
     candidates.extend(ids.iter().copied());
-    Err(match did_you_mean(selector, candidates.into_iter()) {
-        Some(best) => e.with_help(did_you_mean_msg(best)),
-        None => e.with_help(msg!("error.rules-list")),
-    })
+    match did_you_mean(selector, candidates.into_iter()) {
+        Some(best) => did_you_mean_msg(best),
+        None => msg!("error.rules-list"),
+    }
 }

@@ -70,14 +70,7 @@ impl Record {
             .into_iter()
             .enumerate()
             .map(|(i, w)| {
-                if w.reason.trim().is_empty() {
-                    return Err(Invalid::Reason(i));
-                }
-                let waiver = Waiver::new(w.rule.trim(), w.reason.trim());
-                Ok(match w.by.as_deref().map(str::trim) {
-                    Some(by) if !by.is_empty() => waiver.by(by),
-                    _ => waiver,
-                })
+                Waiver::written(&w.rule, &w.reason, w.by.as_deref()).ok_or(Invalid::Reason(i))
             })
             .collect()
     }

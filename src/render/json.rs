@@ -10,6 +10,7 @@ use crate::document::LineIndex;
 use crate::entities::Entities;
 use crate::i18n::ArgsJson;
 use crate::platform::Length;
+use crate::post::Waiver;
 use crate::report::{Audit, ContentType, Scores, Signal};
 use crate::report::{Finding, Severity, Suggestion, Verdict, WaiverUse};
 use crate::text::Lang;
@@ -77,16 +78,9 @@ struct FindingOut<'a> {
     route: Option<&'a str>,
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
-    /// The waiver that accepts it: `{reason, by}`; left out when none.
+    /// The waiver that accepts it: `{rule, reason, by}`; left out when none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    waived: Option<WaivedOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct WaivedOut<'a> {
-    rule: &'a str,
-    reason: &'a str,
-    by: Option<&'a str>,
+    waived: Option<&'a Waiver>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -155,11 +149,7 @@ fn finding<'a>(f: &'a Finding, index: &LineIndex, text: &str) -> FindingOut<'a> 
         suggestions: &f.suggestions,
         route: f.route.as_deref(),
         omitted: f.omitted,
-        waived: f.waived.as_ref().map(|w| WaivedOut {
-            rule: &w.rule,
-            reason: &w.reason,
-            by: w.by.as_deref(),
-        }),
+        waived: f.waived.as_ref(),
     }
 }
 
